@@ -1,0 +1,18 @@
+namespace Sahut.Events;
+
+/// <summary>Something that happened in a workspace. Handlers run after the change is committed.</summary>
+public abstract record DomainEvent(Guid WorkspaceId);
+
+public sealed record MessageReceived(Guid WorkspaceId, Guid ConversationId, Guid MessageId) : DomainEvent(WorkspaceId);
+
+public sealed record MessageSent(Guid WorkspaceId, Guid ConversationId, Guid MessageId) : DomainEvent(WorkspaceId);
+
+public sealed record MessageStatusChanged(Guid WorkspaceId, Guid ConversationId, Guid MessageId, string Status) : DomainEvent(WorkspaceId);
+
+public sealed record ConversationOpened(Guid WorkspaceId, Guid ConversationId, bool Reopened) : DomainEvent(WorkspaceId);
+
+public sealed record ConversationAssigned(Guid WorkspaceId, Guid ConversationId, Guid? AssigneeId) : DomainEvent(WorkspaceId);
+
+public sealed record ConversationStatusChanged(Guid WorkspaceId, Guid ConversationId, string Status) : DomainEvent(WorkspaceId);
+
+public sealed record NoteAdded(Guid WorkspaceId, Guid ConversationId, Guid NoteId) : DomainEvent(WorkspaceId);

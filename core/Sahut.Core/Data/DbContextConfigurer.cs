@@ -1,0 +1,46 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Sahut.Data;
+
+/// <summary>Configures any DbContext (core or plugin) for the host's database provider.</summary>
+public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database, IOptions<SahutOptions> sahut) : IDbContextConfigurer
+{
+    public string Provider => database.Value.Provider;
+
+    public string ConnectionString => database.Value.ConnectionString is { Length: > 0 } cs
+        ? cs
+        : Provider == DatabaseProviders.Postgres
+            ? throw new InvalidOperationException("Sahut:Database:ConnectionString is required for PostgreSQL.")
+            : $"Data Source={Path.Combine(sahut.Value.ResolveDataDir(), "sahut.db")};Cache=Shared;Default Timeout=30";
+
+    public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable, string? migrationsAssembly = null)
+    {
+        if (string.Equals(Provider, DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseNpgsql(ConnectionString, o =>
+            {
+                o.MigrationsHistoryTable(migrationsHistoryTable);
+                if (migrationsAssembly is not null)
+                {
+                    o.MigrationsAssembly(migrationsAssembly);
+                }
+            });
+        }
+        else if (string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            builder.UseSqlite(ConnectionString, o =>
+            {
+                o.MigrationsHistoryTable(migrationsHistoryTable);
+                if (migrationsAssembly is not null)
+                {
+                    o.MigrationsAssembly(migrationsAssembly);
+                }
+            });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
+        }
+    }
+}
