@@ -38,9 +38,14 @@ internal static class PluginHosting
         return builder;
     }
 
-    /// <summary>Maps the endpoints every plugin registered as <see cref="IEndpointContributor"/>.</summary>
+    /// <summary>
+    /// Maps Razor Pages and controllers (the host's and the plugins') and the endpoints every plugin registered as
+    /// <see cref="IEndpointContributor"/>. MapRazorPages/MapControllers reuse their data source, so calling them again elsewhere is harmless.
+    /// </summary>
     public static IEndpointRouteBuilder MapSahutPluginEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapRazorPages();
+        endpoints.MapControllers();
         foreach (var contributor in endpoints.ServiceProvider.GetServices<IEndpointContributor>())
         {
             contributor.MapEndpoints(endpoints);
