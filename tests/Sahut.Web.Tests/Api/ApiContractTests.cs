@@ -116,6 +116,34 @@ public sealed class ApiContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Attachments_download_for_their_workspace_only_and_never_as_active_content()
+    {
+        var mine = await factory.SetupAsync();
+        var client = factory.ClientWithToken(mine.ApiToken);
+        var ws = mine.WorkspaceId;
+        var channelId = (await (await client.PostAsJsonAsync($"/api/v1/workspaces/{ws}/channels", new { type = "recording", name = "WA", settings = new { } }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var sink = (IInboundSink)factory.Services.GetService(typeof(IInboundSink))!;
+        var html = "<script>alert(1)</script>"u8.ToArray();
+        await sink.AcceptAsync(channelId, [new InboundMessage("m1", "081234567890", null, DateTime.UtcNow, MessageKinds.Document, null, [new InboundAttachment("invoice.html", "text/html", null, html)])], CancellationToken.None);
+        var conversationId = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/workspaces/{ws}/conversations")).GetProperty("items")[0].GetProperty("id").GetGuid();
+        var attachmentId = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/workspaces/{ws}/conversations/{conversationId}/messages"))[0].GetProperty("attachments")[0].GetProperty("id").GetGuid();
+
+        var download = await client.GetAsync($"/api/v1/workspaces/{ws}/attachments/{attachmentId}");
+
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(html, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/octet-stream", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        var other = await factory.WithAsync<Sahut.Accounts.WorkspaceService, Sahut.Domain.Workspace>(s => s.CreateAsync("Lain", mine.UserId, null, CancellationToken.None));
+        var (_, otherToken) = await factory.WithAsync<Sahut.Accounts.ApiTokenService, (Sahut.Domain.ApiToken, string)>(s => s.CreateAsync(other.Id, "t", null, CancellationToken.None));
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.ClientWithToken(otherToken).GetAsync($"/api/v1/workspaces/{other.Id}/attachments/{attachmentId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await factory.CreateClient().GetAsync($"/api/v1/workspaces/{ws}/attachments/{attachmentId}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_problem()
     {
         var mine = await factory.SetupAsync();
