@@ -28,6 +28,7 @@ public sealed class PluginHostFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing && Directory.Exists(_dataDir))
         {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             try
             {
                 Directory.Delete(_dataDir, recursive: true);
