@@ -6,6 +6,7 @@ using Sahut.Domain;
 using Sahut.Errors;
 using Sahut.Events;
 using Sahut.Outbox;
+using Sahut.Team;
 
 namespace Sahut.Inbox;
 
@@ -15,6 +16,7 @@ public sealed class ConversationCommands(
     ChannelTypeRegistry types,
     ContactService contacts,
     IEnumerable<IReplyGuard> guards,
+    MentionResolver mentions,
     DomainEventBus bus,
     OutboxSignal outbox,
     TimeProvider time)
@@ -31,6 +33,7 @@ public sealed class ConversationCommands(
         var message = await QueueAsync(conversation, authorId, content, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        await ReplySentAsync(workspaceId, conversationId, authorId, cancellationToken);
         bus.Publish(new MessageSent(workspaceId, conversationId, message.Id));
         return message;
     }
@@ -75,6 +78,7 @@ public sealed class ConversationCommands(
         var message = await QueueAsync(conversation, authorId, content, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        await ReplySentAsync(workspaceId, conversation.Id, authorId, cancellationToken);
         if (opened)
         {
             bus.Publish(new ConversationOpened(workspaceId, conversation.Id, Reopened: false));
@@ -84,7 +88,8 @@ public sealed class ConversationCommands(
         return (conversation, message);
     }
 
-    public async Task<Note> AddNoteAsync(Guid workspaceId, Guid conversationId, Guid authorId, string body, IReadOnlyCollection<Guid> mentions, CancellationToken cancellationToken)
+    /// <summary>Adds an internal note; members it @mentions get an in-app notification.</summary>
+    public async Task<Note> AddNoteAsync(Guid workspaceId, Guid conversationId, Guid authorId, string body, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -92,19 +97,31 @@ public sealed class ConversationCommands(
         }
 
         var conversation = await FindAsync(workspaceId, conversationId, cancellationToken);
+        var mentioned = (await mentions.ResolveAsync(workspaceId, body, cancellationToken)).Where(id => id != authorId).ToList();
         var note = new Note
         {
             WorkspaceId = workspaceId,
             ConversationId = conversationId,
             AuthorId = authorId,
             Body = body.Trim(),
-            Mentions = mentions.Count == 0 ? null : string.Join(',', mentions),
+            Mentions = mentioned.Count == 0 ? null : string.Join(',', mentioned),
             CreatedAt = time.UtcNow(),
         };
         db.Notes.Add(note);
         conversation.NotesCount++;
+        var notifications = mentioned.Select(userId => new Notification
+        {
+            WorkspaceId = workspaceId,
+            UserId = userId,
+            Kind = "mention",
+            Text = MessagePreview.Of("note", note.Body),
+            Link = $"/w/{workspaceId}/inbox/{conversationId}",
+            CreatedAt = note.CreatedAt,
+        }).ToList();
+        db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(cancellationToken);
         bus.Publish(new NoteAdded(workspaceId, conversationId, note.Id));
+        bus.PublishAll(notifications.Select(n => new UserMentioned(workspaceId, conversationId, note.Id, n.UserId, n.Id)));
         return note;
     }
 
@@ -142,6 +159,14 @@ public sealed class ConversationCommands(
         if (reopened)
         {
             bus.Publish(new ConversationOpened(workspaceId, conversationId, Reopened: true));
+        }
+    }
+
+    private async Task ReplySentAsync(Guid workspaceId, Guid conversationId, Guid? authorId, CancellationToken cancellationToken)
+    {
+        foreach (var guard in guards)
+        {
+            await guard.ReplySentAsync(workspaceId, conversationId, authorId, cancellationToken);
         }
     }
 

@@ -62,6 +62,11 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
             query = query.Where(c => c.ChannelId == channelId);
         }
 
+        if (filter.LabelId is { } labelId)
+        {
+            query = query.Where(c => db.ConversationLabels.Any(cl => cl.ConversationId == c.Id && cl.LabelId == labelId));
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             var term = filter.Query.Trim();

@@ -6,6 +6,7 @@ using Sahut.Domain;
 using Sahut.Web.Api;
 using Sahut.Web.Commands;
 using Sahut.Web.Health;
+using Sahut.Web.Realtime;
 using Sahut.Web.Security;
 
 namespace Sahut.Web.Hosting;
@@ -69,6 +70,7 @@ internal static class SahutHosting
         services.AddExceptionHandler<SahutExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi("v1");
+        builder.AddSahutRealtime();
         services.AddAntiforgery();
         return builder;
     }
@@ -103,6 +105,7 @@ internal static class SahutHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapSahutApi();
+        app.MapSahutRealtime();
         app.MapSahutPluginEndpoints();
         return app;
     }
