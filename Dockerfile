@@ -17,7 +17,6 @@ COPY --from=build /app .
 RUN mkdir -p /data && chown app:app /data
 ENV Sahut__DataDir=/data \
     ASPNETCORE_URLS=http://+:8080 \
-    ASPNETCORE_HTTP_PORTS= \
     DOTNET_CLI_TELEMETRY_OPTOUT=1
 VOLUME /data
 EXPOSE 8080
