@@ -43,7 +43,9 @@ else
   bash build/publish.sh "$app" >"$work/publish.log" 2>&1 || { tail -n 40 "$work/publish.log" >&2; fail "build/publish.sh"; }
 fi
 [ -f "$app/Sahut.Web.dll" ] || fail "$app/Sahut.Web.dll missing"
-for p in "$app"/plugins/*/; do step "published plugin folder: $(basename "$p") ($(ls "$p" | grep -c '') files)"; done
+shopt -s nullglob
+for p in "$app"/plugins/*/; do step "published plugin: $(basename "$p") ($(ls "$p" | wc -l) files)"; done
+shopt -u nullglob
 
 data="$work/data"
 mkdir -p "$data"
@@ -62,7 +64,7 @@ if [ $rc -ne 0 ]; then
   cat "$work/setup.out" "$work/setup.err" >&2
   fail "setup exited with $rc"
 fi
-read -r workspace_id user_id api_token < <(python3 - "$work/setup.out" <<'PY'
+python3 - "$work/setup.out" >"$work/setup.fields" <<'PY' || fail "setup output"
 import json, sys
 text = open(sys.argv[1], encoding="utf-8").read()
 try:
@@ -76,7 +78,7 @@ if missing:
     sys.exit(f"setup JSON lacks {missing}: {o}")
 print(o["workspaceId"], o["userId"], o["apiToken"])
 PY
-) || fail "setup output"
+read -r workspace_id user_id api_token <"$work/setup.fields" || true
 [ -n "${api_token:-}" ] || fail "setup output had no apiToken"
 step "setup ok: workspaceId=$workspace_id userId=$user_id"
 
