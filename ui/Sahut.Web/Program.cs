@@ -1,7 +1,8 @@
 using Sahut.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddSahut();
+// Content root is the app folder, so appsettings.json is found whatever the working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+builder.AddSahut(args);
 var app = builder.Build();
 if (await app.RunCommandIfAnyAsync(args))
 {

@@ -42,3 +42,9 @@ public sealed class PlanLimitException(string detail) : SahutException("Plan lim
 {
     public override int StatusCode => 402;
 }
+
+/// <summary>The caller is in the workspace but their role does not allow this.</summary>
+public sealed class ForbiddenException(string detail) : SahutException("Forbidden", detail)
+{
+    public override int StatusCode => 403;
+}

@@ -1,16 +1,121 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Sahut.Data;
+using Sahut.Domain;
+using Sahut.Web.Api;
+using Sahut.Web.Commands;
+using Sahut.Web.Health;
+using Sahut.Web.Security;
+
 namespace Sahut.Web.Hosting;
 
 internal static class SahutHosting
 {
-    public static WebApplicationBuilder AddSahut(this WebApplicationBuilder builder)
+    private const string DefaultUrl = "http://localhost:8080";
+
+    public static WebApplicationBuilder AddSahut(this WebApplicationBuilder builder, string[] args)
     {
+        if (CliCommands.IsCommand(args))
+        {
+            // Commands print one JSON object on stdout; logs must not mix into it.
+            builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]) && !builder.Configuration.GetSection("Kestrel:Endpoints").Exists())
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        var services = builder.Services;
+        services.AddSahutCore(builder.Configuration);
         builder.AddSahutPlugins();
+
+        services.AddIdentity<SahutUser, IdentityRole<Guid>>(options =>
+            {
+                options.Password.RequiredLength = 8;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<SahutDbContext>()
+            .AddDefaultTokenProviders();
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "sahut.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.LoginPath = "/login";
+            options.LogoutPath = "/logout";
+            options.AccessDeniedPath = "/forbidden";
+            options.Events.OnRedirectToLogin = context => ApiAwareRedirect(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => ApiAwareRedirect(context, StatusCodes.Status403Forbidden);
+        });
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(AuthSchemes.ApiToken, null)
+            .AddPolicyScheme(AuthSchemes.Default, null, options => options.ForwardDefaultSelector = context =>
+                context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    ? AuthSchemes.ApiToken
+                    : IdentityConstants.ApplicationScheme);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(AuthSchemes.Default, policy => policy.AddAuthenticationSchemes(AuthSchemes.Default).RequireAuthenticatedUser());
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ChannelLinks>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<SahutExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.AddOpenApi("v1");
+        services.AddAntiforgery();
         return builder;
     }
 
-    public static Task<bool> RunCommandIfAnyAsync(this WebApplication app, string[] args) => Task.FromResult(false);
+    public static async Task<bool> RunCommandIfAnyAsync(this WebApplication app, string[] args)
+    {
+        if (!CliCommands.IsCommand(args))
+        {
+            return false;
+        }
 
-    public static Task MigrateAsync(this WebApplication app) => Task.CompletedTask;
+        await app.MigrateAsync();
+        Environment.ExitCode = await CliCommands.RunAsync(app.Services, args, Console.Out, Console.Error, CancellationToken.None);
+        return true;
+    }
 
-    public static WebApplication UseSahut(this WebApplication app) => app;
+    public static async Task MigrateAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static WebApplication UseSahut(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealthEndpoints();
+        app.MapSahutApi();
+        app.MapSahutPluginEndpoints();
+        return app;
+    }
+
+    private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/webhooks"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
 }

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Sahut.Events;
+
+/// <summary>Delivers queued events to every registered <see cref="IDomainEventHandler{TEvent}"/>; a failing handler is logged and skipped.</summary>
+public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFactory scopes, ILogger<DomainEventDispatcher> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var domainEvent in bus.Reader.ReadAllAsync(stoppingToken))
+            {
+                await DispatchAsync(domainEvent, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    internal async Task DispatchAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
+    {
+        var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(domainEvent.GetType());
+        await using var scope = scopes.CreateAsyncScope();
+        foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
+        {
+            try
+            {
+                var task = (Task)handlerType.GetMethod(nameof(IDomainEventHandler<DomainEvent>.HandleAsync))!.Invoke(handler, [domainEvent, cancellationToken])!;
+                await task;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                logger.LogError(ex, "Handler {Handler} failed for {Event}", handler?.GetType().Name, domainEvent.GetType().Name);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Sahut.Data;
+using Sahut.Domain;
+using Sahut.Errors;
+using Sahut.Phones;
+
+namespace Sahut.Inbox;
+
+/// <summary>Read side of the inbox: the list and one conversation's timeline, always within one workspace.</summary>
+public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer phones)
+{
+    private static readonly Expression<Func<Conversation, ConversationSummary>> ToSummary = c => new ConversationSummary(
+        c.Id,
+        c.ChannelId,
+        c.Channel!.Name,
+        c.Channel.Type,
+        c.ContactId,
+        c.Contact!.Name,
+        c.Contact.Identities.OrderBy(i => i.Kind).Select(i => i.Value).FirstOrDefault(),
+        c.Status,
+        c.AssigneeId,
+        c.Subject,
+        c.LastMessagePreview,
+        c.CreatedAt,
+        c.LastMessageAt,
+        c.LastInboundAt,
+        c.MessagesIn,
+        c.MessagesOut);
+
+    public async Task<ConversationPage> ListAsync(Guid workspaceId, Guid? currentUserId, ConversationFilter filter, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, filter.Page);
+        var query = db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        if (filter.Status is { } status)
+        {
+            query = query.Where(c => c.Status == status);
+        }
+
+        switch (filter.Assignee)
+        {
+            case null or "" or "all":
+                break;
+            case "me":
+                query = query.Where(c => c.AssigneeId == currentUserId);
+                break;
+            case "unassigned":
+                query = query.Where(c => c.AssigneeId == null);
+                break;
+            default:
+                if (!Guid.TryParse(filter.Assignee, out var assigneeId))
+                {
+                    throw InputValidationException.For("assignee", "Use me, unassigned or a user id.");
+                }
+
+                query = query.Where(c => c.AssigneeId == assigneeId);
+                break;
+        }
+
+        if (filter.ChannelId is { } channelId)
+        {
+            query = query.Where(c => c.ChannelId == channelId);
+        }
+
+        if (!string.IsNullOrWhiteSpace(filter.Query))
+        {
+            var term = filter.Query.Trim();
+            var pattern = $"%{term.ToLowerInvariant()}%";
+            var phone = phones.Normalize(term);
+            var contactIds = db.ContactIdentities
+                .Where(i => i.WorkspaceId == workspaceId && (EF.Functions.Like(i.Value, pattern) || i.Value == phone))
+                .Select(i => i.ContactId)
+                .Union(db.Contacts.Where(c => c.WorkspaceId == workspaceId && c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern)).Select(c => c.Id));
+            query = query.Where(c => contactIds.Contains(c.ContactId));
+        }
+
+        var rows = await query
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
+            .Skip((page - 1) * ConversationFilter.PageSize)
+            .Take(ConversationFilter.PageSize + 1)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+        var hasMore = rows.Count > ConversationFilter.PageSize;
+        return new ConversationPage(rows.Take(ConversationFilter.PageSize).ToList(), page, ConversationFilter.PageSize, hasMore);
+    }
+
+    public async Task<ConversationSummary> GetAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken) =>
+        await db.Conversations.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.Id == conversationId)
+            .Select(ToSummary)
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new NotFoundException("Conversation");
+
+    /// <summary>Messages and notes in the order they happened.</summary>
+    public async Task<IReadOnlyList<TimelineItem>> TimelineAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var exists = await db.Conversations.AnyAsync(c => c.WorkspaceId == workspaceId && c.Id == conversationId, cancellationToken);
+        if (!exists)
+        {
+            throw new NotFoundException("Conversation");
+        }
+
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.WorkspaceId == workspaceId)
+            .Include(m => m.Attachments)
+            .ToListAsync(cancellationToken);
+        var notes = await db.Notes.AsNoTracking()
+            .Where(n => n.ConversationId == conversationId && n.WorkspaceId == workspaceId)
+            .ToListAsync(cancellationToken);
+        return messages.Select(m => new TimelineItem(
+                "message", m.Id, m.CreatedAt, m.Direction.ToString().ToLowerInvariant(), m.Kind, m.Body,
+                m.Direction == MessageDirection.Out ? m.DeliveryStatus.ToString().ToLowerInvariant() : null,
+                m.FailureCode, m.FailureReason, m.AuthorId, m.Metadata,
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.StoragePath is not null)).ToList()))
+            .Concat(notes.Select(n => new TimelineItem("note", n.Id, n.CreatedAt, null, null, n.Body, null, null, null, n.AuthorId, null, [])))
+            .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
+            .ToList();
+    }
+}

@@ -1,0 +1,217 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Sahut.Channels;
+using Sahut.Data;
+using Sahut.Domain;
+using Sahut.Events;
+using Sahut.Inbox;
+
+namespace Sahut.Ingest;
+
+/// <summary>Writes one group of inbound deliveries in one transaction: contacts, conversations, messages, statuses.</summary>
+internal sealed class InboundStore(
+    SahutDbContext db,
+    ContactService contacts,
+    ChannelTypeRegistry types,
+    IOptions<SahutOptions> options,
+    TimeProvider time,
+    ILogger<InboundStore> logger)
+{
+    private readonly List<DomainEvent> events = [];
+
+    public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
+    {
+        var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
+        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var known = await KnownProviderIdsAsync(batch, cancellationToken);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var results = new InboundResult[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var pending = batch[i];
+            if (!channels.TryGetValue(pending.ChannelId, out var channel))
+            {
+                throw new InvalidOperationException($"Channel {pending.ChannelId} does not exist.");
+            }
+
+            int stored = 0, duplicates = 0;
+            foreach (var inbound in pending.Events)
+            {
+                var isNew = inbound switch
+                {
+                    InboundMessage message => known.Add((channel.Id, message.ProviderMessageId)) && await AddMessageAsync(channel, message, cancellationToken),
+                    InboundStatus status => await ApplyStatusAsync(channel, status, cancellationToken),
+                    _ => false,
+                };
+                if (isNew)
+                {
+                    stored++;
+                }
+                else
+                {
+                    duplicates++;
+                }
+            }
+
+            results[i] = new InboundResult(stored, duplicates);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (results, events);
+    }
+
+    private async Task<HashSet<(Guid, string)>> KnownProviderIdsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
+    {
+        var known = new HashSet<(Guid, string)>();
+        foreach (var group in batch.GroupBy(p => p.ChannelId))
+        {
+            var ids = group.SelectMany(p => p.Events).OfType<InboundMessage>().Select(m => m.ProviderMessageId).Distinct().ToList();
+            if (ids.Count == 0)
+            {
+                continue;
+            }
+
+            var existing = await db.Messages.AsNoTracking()
+                .Where(m => m.ChannelId == group.Key && m.ProviderMessageId != null && ids.Contains(m.ProviderMessageId))
+                .Select(m => m.ProviderMessageId!)
+                .ToListAsync(cancellationToken);
+            known.UnionWith(existing.Select(id => (group.Key, id)));
+        }
+
+        return known;
+    }
+
+    private async Task<bool> AddMessageAsync(Channel channel, InboundMessage inbound, CancellationToken cancellationToken)
+    {
+        var kind = types.Find(channel.Type)?.Capabilities.IdentityKind
+            ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
+        var identity = contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim();
+        var contact = await contacts.FindOrAddAsync(channel.WorkspaceId, kind, identity, inbound.FromName, cancellationToken);
+        var at = inbound.Timestamp == default ? time.UtcNow() : inbound.Timestamp.ToUniversalTime();
+        var conversation = await FindOrOpenConversationAsync(channel, contact, inbound, at, cancellationToken);
+
+        var message = new Message
+        {
+            WorkspaceId = channel.WorkspaceId,
+            ConversationId = conversation.Id,
+            ChannelId = channel.Id,
+            Direction = MessageDirection.In,
+            Kind = inbound.Kind,
+            Body = inbound.Body,
+            Metadata = inbound.Metadata,
+            ProviderMessageId = inbound.ProviderMessageId,
+            DeliveryStatus = DeliveryStatus.Delivered,
+            CreatedAt = at,
+            StatusAt = at,
+        };
+        if (inbound.ReplyToProviderMessageId is { } quoted)
+        {
+            message.ReplyToMessageId = await FindMessageIdAsync(channel.Id, quoted, cancellationToken);
+        }
+
+        foreach (var file in inbound.Attachments)
+        {
+            message.Attachments.Add(await StoreAttachmentAsync(channel.WorkspaceId, message.Id, file, cancellationToken));
+        }
+
+        db.Messages.Add(message);
+        conversation.MessagesIn++;
+        conversation.LastInboundAt = conversation.LastInboundAt is { } last && last > at ? last : at;
+        if (at >= conversation.LastMessageAt)
+        {
+            conversation.LastMessageAt = at;
+            conversation.LastMessagePreview = MessagePreview.Of(inbound.Kind, inbound.Body);
+        }
+
+        events.Add(new MessageReceived(channel.WorkspaceId, conversation.Id, message.Id));
+        return true;
+    }
+
+    private async Task<Conversation> FindOrOpenConversationAsync(Channel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
+    {
+        var conversation = inbound.ThreadKey is { } threadKey
+            ? db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
+              ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
+            : db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).MaxBy(c => c.LastMessageAt)
+              ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken);
+
+        if (conversation is null)
+        {
+            conversation = new Conversation
+            {
+                WorkspaceId = channel.WorkspaceId,
+                ChannelId = channel.Id,
+                ContactId = contact.Id,
+                Status = ConversationStatus.Open,
+                Subject = inbound.Subject,
+                ThreadKey = inbound.ThreadKey,
+                CreatedAt = at,
+                LastMessageAt = at,
+            };
+            db.Conversations.Add(conversation);
+            events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: false));
+        }
+        else if (conversation.Status == ConversationStatus.Resolved)
+        {
+            conversation.Status = ConversationStatus.Open;
+            conversation.ResolvedAt = null;
+            events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: true));
+            events.Add(new ConversationStatusChanged(channel.WorkspaceId, conversation.Id, "open"));
+        }
+
+        return conversation;
+    }
+
+    private async Task<bool> ApplyStatusAsync(Channel channel, InboundStatus status, CancellationToken cancellationToken)
+    {
+        var message = db.Messages.Local.FirstOrDefault(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId)
+            ?? await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken);
+        if (message is null)
+        {
+            logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} on channel {ChannelId}", status.Status, status.ProviderMessageId, channel.Id);
+            return false;
+        }
+
+        if (!DeliveryStatusRules.MayMove(message.DeliveryStatus, status.Status))
+        {
+            return false;
+        }
+
+        message.DeliveryStatus = status.Status;
+        message.StatusAt = status.Timestamp == default ? time.UtcNow() : status.Timestamp.ToUniversalTime();
+        if (status.Status == DeliveryStatus.Failed)
+        {
+            message.FailureCode = status.ErrorCode;
+            message.FailureReason = status.ErrorReason;
+        }
+
+        events.Add(new MessageStatusChanged(channel.WorkspaceId, message.ConversationId, message.Id, status.Status.ToString().ToLowerInvariant()));
+        return true;
+    }
+
+    private async Task<Guid?> FindMessageIdAsync(Guid channelId, string providerMessageId, CancellationToken cancellationToken) =>
+        db.Messages.Local.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId)?.Id
+        ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+
+    private async Task<Attachment> StoreAttachmentAsync(Guid workspaceId, Guid messageId, InboundAttachment file, CancellationToken cancellationToken)
+    {
+        var attachment = new Attachment
+        {
+            WorkspaceId = workspaceId,
+            MessageId = messageId,
+            FileName = Path.GetFileName(file.FileName) is { Length: > 0 } name ? name : "attachment",
+            ContentType = file.ContentType,
+            ProviderMediaId = file.ProviderMediaId,
+        };
+        if (file.Content is { } content)
+        {
+            attachment.StoragePath = await AttachmentFiles.WriteAsync(options.Value.ResolveDataDir(), workspaceId, attachment.Id, content, cancellationToken);
+            attachment.Size = content.Length;
+        }
+
+        return attachment;
+    }
+}

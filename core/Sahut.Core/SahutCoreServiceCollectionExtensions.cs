@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Sahut.Accounts;
+using Sahut.Channels;
+using Sahut.Data;
+using Sahut.Events;
+using Sahut.Inbox;
+using Sahut.Ingest;
+using Sahut.Outbox;
+using Sahut.Phones;
+
+namespace Sahut;
+
+public static class SahutCoreServiceCollectionExtensions
+{
+    /// <summary>The core: database, identity stores, inbox services, ingest writer, outbox, domain events.</summary>
+    public static IServiceCollection AddSahutCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SahutOptions>(configuration.GetSection(SahutOptions.Section));
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSahutDatabase(configuration);
+        services.AddDataProtection().SetApplicationName("Sahut").PersistKeysToDbContext<SahutDbContext>();
+
+        services.AddSingleton<PhoneNumberNormalizer>();
+        services.AddSingleton<ChannelSettingsProtector>();
+        services.AddSingleton<ChannelTypeRegistry>();
+        services.AddSingleton<IChannelDirectory, ChannelDirectory>();
+        services.AddScoped<ApiTokenService>();
+        services.AddScoped<WorkspaceService>();
+        services.AddScoped<SetupService>();
+        services.AddScoped<ChannelService>();
+        services.AddScoped<ContactService>();
+        services.AddScoped<ConversationQueries>();
+        services.AddScoped<ConversationCommands>();
+
+        services.AddSingleton<DomainEventBus>();
+        services.AddHostedService<DomainEventDispatcher>();
+        services.AddScoped<IDomainEventHandler<ConversationOpened>, BillingMeteringHandler>();
+
+        services.AddScoped<InboundStore>();
+        services.AddSingleton<InboundWriter>();
+        services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<InboundWriter>());
+
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxSender>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+
+}
