@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke test of the published layout (the same build/publish.sh the Docker image uses):
-#   publish -> `setup` prints workspace/user/token JSON -> server starts -> /health/ready lists all
+#   publish -> `setup` prints workspace/user/token JSON -> `member add` -> server starts -> /health/ready lists all
 #   plugins loaded -> the REST API answers 200 with the token and 401 without.
 #
 #   bash build/smoke-test.sh [PUBLISHED_DIR]   (without an argument it publishes into a temp dir first)
@@ -81,6 +81,14 @@ PY
 read -r workspace_id user_id api_token <"$work/setup.fields" || true
 [ -n "${api_token:-}" ] || fail "setup output had no apiToken"
 step "setup ok: workspaceId=$workspace_id userId=$user_id"
+
+# ---- 1b. member add prints {"userId":…}
+(cd "$app" && timeout 120 dotnet Sahut.Web.dll member add --workspace "$workspace_id" --email agent@example.com \
+  --password 'Smoke-Test-2' --role Agent) >"$work/member.out" 2>"$work/member.err" </dev/null ||
+  { cat "$work/member.out" "$work/member.err" >&2; fail "member add"; }
+python3 -c 'import json,sys; o=json.load(open(sys.argv[1])); assert o.get("userId"), o' "$work/member.out" ||
+  fail "member add output: $(head -c 500 "$work/member.out")"
+step "member add ok: $(cat "$work/member.out")"
 
 # ---- 2. the server starts on a free loopback port
 port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')"
