@@ -5,7 +5,7 @@ using Sahut.Channels;
 namespace Sahut.Tests.Infrastructure;
 
 /// <summary>A channel type for tests: records what it is asked to send and fails on demand.</summary>
-internal sealed class TestChannelType(string key = "test", TimeSpan? replyWindow = null, bool templates = true) : IChannelType
+internal sealed class TestChannelType(string key = "test", TimeSpan? replyWindow = null, bool templates = true) : IChannelType, IChannelMediaDownloader
 {
     public string Key { get; } = key;
 
@@ -17,6 +17,22 @@ internal sealed class TestChannelType(string key = "test", TimeSpan? replyWindow
 
     /// <summary>Failures to throw, one per send, before sends succeed again.</summary>
     public ConcurrentQueue<Exception> Failures { get; } = new();
+
+    /// <summary>Media the fake provider holds, by media id.</summary>
+    public ConcurrentDictionary<string, byte[]> Media { get; } = new();
+
+    /// <summary>Download failures to throw before downloads succeed.</summary>
+    public ConcurrentQueue<Exception> DownloadFailures { get; } = new();
+
+    public Task<DownloadedMedia> DownloadAsync(ChannelContext channel, string providerMediaId, CancellationToken cancellationToken)
+    {
+        if (DownloadFailures.TryDequeue(out var failure))
+        {
+            throw failure;
+        }
+
+        return Task.FromResult(new DownloadedMedia(Media[providerMediaId], "image/jpeg", null));
+    }
 
     public ValueTask<ChannelSettingsValidation> ValidateSettingsAsync(JsonObject settings, CancellationToken cancellationToken) =>
         ValueTask.FromResult(settings["token"] is null
