@@ -112,38 +112,27 @@ code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$base/health/live" 
 
 # ---- 3. every plugin is listed as loaded
 python3 - "$work/ready.json" "${expected_plugins[@]}" <<'PY' || fail "plugins in /health/ready"
+# /health/ready: {"status":"ready|degraded|unready","database":…,"migrations":…,
+#                 "plugins":[{"id","name","version","abi","state":"loaded|failed","failureReason"}]}
 import json, sys
 doc = json.load(open(sys.argv[1], encoding="utf-8"))
 expected = sys.argv[2:]
-entries = []
-def walk(node):
-    if isinstance(node, dict):
-        if "state" in node and ("id" in node or "name" in node):
-            entries.append(node)
-        for v in node.values():
-            walk(v)
-    elif isinstance(node, list):
-        for v in node:
-            walk(v)
-walk(doc)
-def key(e):
-    return str(e.get("id") or e.get("name")).lower()
-found = {}
-for e in entries:
-    k = key(e)
-    for name in expected:
-        if k == name or k.endswith("." + name):
-            found[name] = e
+plugins = {str(p.get("id")).lower(): p for p in doc.get("plugins") or [] if isinstance(p, dict)}
 bad = []
 for name in expected:
-    e = found.get(name)
-    if e is None:
+    p = plugins.get(name)
+    if p is None:
         bad.append(f"{name}: not listed")
-    elif str(e.get("state")).lower() != "loaded":
-        bad.append(f"{name}: state {e.get('state')} {e.get('failureReason') or ''}".rstrip())
+    elif str(p.get("state")).lower() != "loaded":
+        bad.append(f"{name}: state {p.get('state')} {p.get('failureReason') or ''}".rstrip())
+for pid, p in plugins.items():
+    if pid not in expected and str(p.get("state")).lower() != "loaded":
+        bad.append(f"{pid}: state {p.get('state')} {p.get('failureReason') or ''}".rstrip())
+if doc.get("status") != "ready":
+    bad.append(f"status {doc.get('status')!r}, want 'ready'")
 if bad:
     sys.exit("smoke: " + "; ".join(bad))
-print("smoke: plugins loaded: " + ", ".join(f"{n} {found[n].get('version', '')}".strip() for n in expected), file=sys.stderr)
+print("smoke: plugins loaded: " + ", ".join(f"{n} {plugins[n].get('version') or ''}".strip() for n in expected), file=sys.stderr)
 PY
 
 # ---- 4. the REST API: 200 with the token, 401 without
