@@ -70,6 +70,7 @@ internal static class SahutHosting
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi("v1");
         services.AddAntiforgery();
+        builder.AddSahutUi();
         return builder;
     }
 
@@ -96,6 +97,7 @@ internal static class SahutHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseSahutUi();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
