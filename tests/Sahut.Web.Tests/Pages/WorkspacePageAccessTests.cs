@@ -141,6 +141,27 @@ public sealed class WorkspacePageAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Repeated_failed_logins_lock_the_account_with_a_clear_message()
+    {
+        using var client = factory.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        string html = "";
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var token = await SignedInClient.AntiforgeryTokenAsync(client, "/login");
+            var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.Email"] = WorkspaceWorld.OwnerB,
+                ["Input.Password"] = attempt == 5 ? WorkspaceWorld.Password : "salah-" + attempt,
+                ["__RequestVerificationToken"] = token,
+            }));
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        // Even the right password is refused while locked out.
+        Assert.Contains("Terlalu banyak percobaan gagal", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Root_goes_to_the_last_used_workspace()
     {
         using var owner = await SignedInClient.CreateAsync(factory, WorkspaceWorld.OwnerA, WorkspaceWorld.Password);

@@ -57,6 +57,6 @@ internal sealed class WorkspaceAccessFilter(bool requireAdmin) : IAsyncPageFilte
         var errors = http.RequestServices.GetRequiredService<FriendlyErrors>();
         var tempData = http.RequestServices.GetRequiredService<ITempDataDictionaryFactory>().GetTempData(http);
         tempData[nameof(WorkspacePageModel.FlashError)] = errors.Describe(refusal);
-        return new LocalRedirectResult(http.Request.Path + http.Request.QueryString);
+        return new LocalRedirectResult(WorkspacePageModel.SamePageUrl(http.Request));
     }
 }

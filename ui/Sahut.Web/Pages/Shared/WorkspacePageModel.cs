@@ -22,5 +22,13 @@ public abstract class WorkspacePageModel : PageModel
     public string? FlashError { get; set; }
 
     /// <summary>Post/redirect/get back to the page the form was on.</summary>
-    protected Microsoft.AspNetCore.Mvc.LocalRedirectResult BackToSamePage() => LocalRedirect(Request.Path + Request.QueryString);
+    protected Microsoft.AspNetCore.Mvc.LocalRedirectResult BackToSamePage() => LocalRedirect(SamePageUrl(Request));
+
+    /// <summary>The current URL without the page-handler selector, so the redirect lands on the page's GET.</summary>
+    public static string SamePageUrl(HttpRequest request)
+    {
+        var query = request.Query.Where(q => !string.Equals(q.Key, "handler", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)));
+        return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString(request.Path, query);
+    }
 }

@@ -11,9 +11,12 @@ public sealed class TokensModel(ApiTokenService tokens, IStringLocalizer<SharedR
 {
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
-    public string? NewSecret { get; private set; }
+    /// <summary>Carried across the redirect once (in the encrypted TempData cookie), so a reload never shows it again or makes another token.</summary>
+    [TempData]
+    public string? NewSecret { get; set; }
 
-    public string? NewName { get; private set; }
+    [TempData]
+    public string? NewName { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
         Tokens = await tokens.ListAsync(WorkspaceId, cancellationToken);
@@ -23,8 +26,7 @@ public sealed class TokensModel(ApiTokenService tokens, IStringLocalizer<SharedR
         var (token, secret) = await tokens.CreateAsync(WorkspaceId, name ?? "", UserId, cancellationToken);
         NewSecret = secret;
         NewName = token.Name;
-        await OnGetAsync(cancellationToken);
-        return Page();
+        return BackToSamePage();
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid tokenId, CancellationToken cancellationToken)
