@@ -18,5 +18,6 @@ public static class DateDisplay
 
     public static string Time(DateTime local) => local.ToString("t", CultureInfo.CurrentCulture);
 
-    public static string Full(DateTime local) => local.ToString("d MMM yyyy, t", CultureInfo.CurrentCulture);
+    public static string Full(DateTime local) =>
+        local.ToString("d MMM yyyy", CultureInfo.CurrentCulture) + ", " + local.ToString("t", CultureInfo.CurrentCulture);
 }

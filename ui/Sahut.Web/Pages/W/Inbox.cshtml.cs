@@ -172,6 +172,10 @@ public sealed class InboxModel(
         return member?.User is { } user ? (string.IsNullOrWhiteSpace(user.DisplayName) ? user.Email ?? "" : user.DisplayName) : "";
     }
 
+    /// <summary>A contact's name, else their phone (formatted) or email.</summary>
+    public static string ContactLabel(string? name, string? identifier) =>
+        !string.IsNullOrWhiteSpace(name) ? name : identifier is { Length: > 0 } ? Localization.PhoneDisplay.Format(identifier) : "—";
+
     public static string ChannelBadge(string type) => type.ToLowerInvariant() switch
     {
         "whatsapp" => "WA",
