@@ -7,6 +7,7 @@ using Sahut.Channels;
 using Sahut.Data;
 using Sahut.Events;
 using Sahut.Inbox;
+using Sahut.Media;
 using Sahut.Ingest;
 using Sahut.Outbox;
 using Sahut.Phones;
@@ -35,6 +36,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<ContactService>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
+        services.AddScoped<AttachmentQueries>();
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();
@@ -49,6 +51,11 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<OutboxSender>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+
+        services.Configure<MediaOptions>(configuration.GetSection(MediaOptions.Section));
+        services.AddSingleton<MediaSignal>();
+        services.AddSingleton<MediaDownloader>();
+        services.AddHostedService(sp => sp.GetRequiredService<MediaDownloader>());
         return services;
     }
 

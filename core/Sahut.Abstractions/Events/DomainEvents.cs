@@ -16,3 +16,6 @@ public sealed record ConversationAssigned(Guid WorkspaceId, Guid ConversationId,
 public sealed record ConversationStatusChanged(Guid WorkspaceId, Guid ConversationId, string Status) : DomainEvent(WorkspaceId);
 
 public sealed record NoteAdded(Guid WorkspaceId, Guid ConversationId, Guid NoteId) : DomainEvent(WorkspaceId);
+
+/// <summary>A message changed after it was stored (e.g. its media finished downloading).</summary>
+public sealed record MessageUpdated(Guid WorkspaceId, Guid ConversationId, Guid MessageId) : DomainEvent(WorkspaceId);

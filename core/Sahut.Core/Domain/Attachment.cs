@@ -11,4 +11,11 @@ public sealed class Attachment
     public long? Size { get; set; }
     public string? ProviderMediaId { get; set; }
     public string? StoragePath { get; set; }
+
+    public int DownloadAttempts { get; set; }
+
+    /// <summary>When the next download attempt is due; also the claim while one is running.</summary>
+    public DateTime? NextDownloadAt { get; set; }
+
+    public string? DownloadError { get; set; }
 }

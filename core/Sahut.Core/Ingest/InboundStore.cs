@@ -107,7 +107,8 @@ internal sealed class InboundStore(
             CreatedAt = at,
             StatusAt = at,
         };
-        if (inbound.ReplyToProviderMessageId is { } quoted)
+        // Only threaded channels (email) route by the quoted message; on chat channels a quote links, it does not move.
+        if (inbound.ThreadKey is not null && inbound.ReplyToProviderMessageId is { } quoted)
         {
             message.ReplyToMessageId = await FindMessageIdAsync(channel.Id, quoted, cancellationToken);
         }
@@ -132,11 +133,11 @@ internal sealed class InboundStore(
 
     private async Task<Conversation> FindOrOpenConversationAsync(Channel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
     {
-        var conversation = inbound.ThreadKey is { } threadKey
-            ? db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
-              ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
-            : db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).MaxBy(c => c.LastMessageAt)
-              ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken);
+        var conversation = await FindThreadAsync(channel.Id, inbound, cancellationToken)
+            ?? (inbound.ThreadKey is null
+                ? db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).MaxBy(c => c.LastMessageAt)
+                  ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
+                : null);
 
         if (conversation is null)
         {
@@ -163,6 +164,35 @@ internal sealed class InboundStore(
         }
 
         return conversation;
+    }
+
+    private async Task<Conversation?> FindThreadAsync(Guid channelId, InboundMessage inbound, CancellationToken cancellationToken)
+    {
+        if (inbound.ConversationHint is { } hinted)
+        {
+            var byHint = db.Conversations.Local.FirstOrDefault(c => c.Id == hinted && c.ChannelId == channelId)
+                ?? await db.Conversations.FirstOrDefaultAsync(c => c.Id == hinted && c.ChannelId == channelId, cancellationToken);
+            if (byHint is not null)
+            {
+                return byHint;
+            }
+        }
+
+        // Only threaded channels (email) route by the quoted message; on chat channels a quote links, it does not move.
+        if (inbound.ThreadKey is not null && inbound.ReplyToProviderMessageId is { } quoted)
+        {
+            var quotedConversation = db.Messages.Local.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == quoted)?.ConversationId
+                ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == quoted).Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(cancellationToken);
+            if (quotedConversation is { } id)
+            {
+                return db.Conversations.Local.FirstOrDefault(c => c.Id == id) ?? await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
+            }
+        }
+
+        return inbound.ThreadKey is { } threadKey
+            ? db.Conversations.Local.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
+              ?? await db.Conversations.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
+            : null;
     }
 
     private async Task<bool> ApplyStatusAsync(Channel channel, InboundStatus status, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Sahut.Channels;
 using Sahut.Events;
+using Sahut.Media;
 
 namespace Sahut.Ingest;
 
@@ -13,7 +14,7 @@ namespace Sahut.Ingest;
 /// transaction (group commit) and then completes every waiting request, so an acknowledged delivery is durable.
 /// Domain events go out after the commit.
 /// </summary>
-public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bus, ILogger<InboundWriter> logger) : BackgroundService, IInboundSink
+public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bus, MediaSignal media, ILogger<InboundWriter> logger) : BackgroundService, IInboundSink
 {
     private const int MaxBatch = 512;
 
@@ -63,7 +64,7 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
                 batch[i].Completion.TrySetResult(results[i]);
             }
 
-            bus.PublishAll(events);
+            AfterCommit(batch, events);
         }
         catch (Exception ex) when (ex is not OperationCanceledException && batch.Count > 1)
         {
@@ -82,7 +83,7 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
             {
                 var (results, events) = await WriteAsync(batch, cancellationToken);
                 batch[0].Completion.TrySetResult(results[0]);
-                bus.PublishAll(events);
+                AfterCommit(batch, events);
             }
             catch (Exception retryEx)
             {
@@ -95,6 +96,15 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
             {
                 pending.Completion.TrySetException(ex);
             }
+        }
+    }
+
+    private void AfterCommit(IReadOnlyList<PendingDelivery> batch, List<DomainEvent> events)
+    {
+        bus.PublishAll(events);
+        if (batch.Any(p => p.Events.OfType<InboundMessage>().Any(m => m.Attachments.Any(a => a.ProviderMediaId is not null && a.Content is null))))
+        {
+            media.Notify();
         }
     }
 

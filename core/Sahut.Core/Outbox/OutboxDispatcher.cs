@@ -24,7 +24,7 @@ public sealed class OutboxDispatcher(
             {
                 if (await ProcessDueAsync(stoppingToken) == 0)
                 {
-                    await signal.WaitAsync(options.Value.PollInterval, time, stoppingToken);
+                    await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -6,6 +6,7 @@ using Sahut.Data;
 using Sahut.Domain;
 using Sahut.Events;
 using Sahut.Inbox;
+using Sahut.Work;
 
 namespace Sahut.Outbox;
 
@@ -22,10 +23,15 @@ internal sealed class OutboxSender(
     public async Task<bool> TrySendAsync(Guid outboxId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
+        if (await ReclaimInterruptedAsync(outboxId, now, cancellationToken))
+        {
+            return true;
+        }
+
         var lockedUntil = now + options.Value.SendLease;
         // The conditional update is the claim: only one node (or loop) wins an item.
         var claimed = await db.Outbox
-            .Where(o => o.Id == outboxId && ((o.State == OutboxState.Pending && o.NextAttemptAt <= now) || (o.State == OutboxState.Sending && o.LockedUntil < now)))
+            .Where(o => o.Id == outboxId && o.State == OutboxState.Pending && o.NextAttemptAt <= now)
             .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Sending).SetProperty(o => o.LockedUntil, lockedUntil).SetProperty(o => o.Attempts, o => o.Attempts + 1), cancellationToken);
         if (claimed == 0)
         {
@@ -79,6 +85,39 @@ internal sealed class OutboxSender(
         return true;
     }
 
+    /// <summary>
+    /// An item still "sending" past its lease means a node stopped in the middle of the provider call: the provider
+    /// may or may not have the message. Sending again could reach the customer twice, so the message is marked
+    /// failed with that explanation and the agent decides.
+    /// </summary>
+    private async Task<bool> ReclaimInterruptedAsync(Guid outboxId, DateTime now, CancellationToken cancellationToken)
+    {
+        var interrupted = await db.Outbox
+            .Where(o => o.Id == outboxId && o.State == OutboxState.Sending && o.LockedUntil < now)
+            .ExecuteUpdateAsync(s => s.SetProperty(o => o.State, OutboxState.Failed).SetProperty(o => o.LockedUntil, (DateTime?)null).SetProperty(o => o.LastError, DeliveryUncertain), cancellationToken);
+        if (interrupted == 0)
+        {
+            return false;
+        }
+
+        var item = await db.Outbox.AsNoTracking().FirstAsync(o => o.Id == outboxId, cancellationToken);
+        var message = await db.Messages.FirstAsync(m => m.Id == item.MessageId, cancellationToken);
+        logger.LogWarning("Send of message {MessageId} was interrupted mid-call; marked uncertain instead of resending", message.Id);
+        if (message.DeliveryStatus == DeliveryStatus.Pending)
+        {
+            message.DeliveryStatus = DeliveryStatus.Failed;
+            message.FailureCode = "delivery-uncertain";
+            message.FailureReason = DeliveryUncertain;
+            message.StatusAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            bus.Publish(new MessageStatusChanged(message.WorkspaceId, message.ConversationId, message.Id, "failed"));
+        }
+
+        return true;
+    }
+
+    private const string DeliveryUncertain = "Sahut stopped while handing this message to the provider; it may or may not have arrived. Check before sending it again.";
+
     private async Task<OutboundMessage> BuildAsync(Message message, string identityKind, CancellationToken cancellationToken)
     {
         var conversation = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == message.ConversationId, cancellationToken);
@@ -124,7 +163,7 @@ internal sealed class OutboxSender(
         item.LastError = $"{code}: {reason}";
         if (retryable && item.Attempts < options.Value.MaxAttempts)
         {
-            var backoff = TimeSpan.FromTicks(Math.Min(options.Value.MaxRetryDelay.Ticks, options.Value.FirstRetryDelay.Ticks * (1L << Math.Min(item.Attempts - 1, 20))));
+            var backoff = Backoff.After(item.Attempts, options.Value.FirstRetryDelay, options.Value.MaxRetryDelay);
             item.State = OutboxState.Pending;
             item.NextAttemptAt = now + (retryAfter is { } after && after > backoff ? after : backoff);
         }

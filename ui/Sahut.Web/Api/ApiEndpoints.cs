@@ -12,6 +12,7 @@ internal static class ApiEndpoints
         workspace.MapChannelEndpoints();
         workspace.MapConversationEndpoints();
         workspace.MapContactEndpoints();
+        workspace.MapAttachmentEndpoints();
         return endpoints;
     }
 }

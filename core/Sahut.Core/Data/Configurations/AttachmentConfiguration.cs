@@ -12,5 +12,6 @@ internal sealed class AttachmentConfiguration : IEntityTypeConfiguration<Attachm
         builder.Property(a => a.FileName).HasMaxLength(255);
         builder.Property(a => a.ContentType).HasMaxLength(128);
         builder.HasIndex(a => a.MessageId);
+        builder.HasIndex(a => new { a.StoragePath, a.NextDownloadAt });
     }
 }

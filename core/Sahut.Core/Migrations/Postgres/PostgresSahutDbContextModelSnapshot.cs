@@ -228,6 +228,12 @@ namespace Sahut.Migrations.Postgres
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
+                    b.Property<int>("DownloadAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DownloadError")
+                        .HasColumnType("text");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
@@ -235,6 +241,9 @@ namespace Sahut.Migrations.Postgres
 
                     b.Property<Guid>("MessageId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("NextDownloadAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ProviderMediaId")
                         .HasColumnType("text");
@@ -251,6 +260,8 @@ namespace Sahut.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StoragePath", "NextDownloadAt");
 
                     b.ToTable("Attachments", (string)null);
                 });

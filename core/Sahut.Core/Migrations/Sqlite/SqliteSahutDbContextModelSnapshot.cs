@@ -217,12 +217,21 @@ namespace Sahut.Migrations.Sqlite
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("DownloadAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DownloadError")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("MessageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextDownloadAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderMediaId")
@@ -240,6 +249,8 @@ namespace Sahut.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("MessageId");
+
+                    b.HasIndex("StoragePath", "NextDownloadAt");
 
                     b.ToTable("Attachments", (string)null);
                 });

@@ -1,0 +1,7 @@
+namespace Sahut.Tests.Infrastructure;
+
+public enum DatabaseKind
+{
+    Sqlite,
+    Postgres,
+}
