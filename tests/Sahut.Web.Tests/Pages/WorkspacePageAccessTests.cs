@@ -25,6 +25,7 @@ public sealed class WorkspacePageAccessTests : IAsyncLifetime
         "/w/{ws}/settings/members",
         "/w/{ws}/settings/tokens",
         "/w/{ws}/settings/channels",
+        "/w/{ws}/settings/plugins",
     };
 
     [Theory]
@@ -81,6 +82,7 @@ public sealed class WorkspacePageAccessTests : IAsyncLifetime
     [InlineData("/w/{ws}/settings/members")]
     [InlineData("/w/{ws}/settings/tokens")]
     [InlineData("/w/{ws}/settings/channels")]
+    [InlineData("/w/{ws}/settings/plugins")]
     public async Task Agent_gets_403_on_admin_pages(string page)
     {
         using var agent = await SignedInClient.CreateAsync(factory, WorkspaceWorld.AgentA, WorkspaceWorld.Password);
