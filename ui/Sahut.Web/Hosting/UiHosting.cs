@@ -28,13 +28,7 @@ internal static class UiHosting
         });
         services.AddRazorPages(options =>
             {
-                options.Conventions.AuthorizeFolder("/");
-                options.Conventions.AllowAnonymousToPage("/Setup");
-                options.Conventions.AllowAnonymousToPage("/Login");
-                options.Conventions.AllowAnonymousToPage("/Invite");
-                options.Conventions.AllowAnonymousToPage("/Error");
-                options.Conventions.AllowAnonymousToPage("/Forbidden");
-                options.Conventions.AllowAnonymousToPage("/Language");
+                options.Conventions.Add(new HostPagesRequireSignIn());
                 options.Conventions.AddFolderApplicationModelConvention("/W", model => model.Filters.Add(new WorkspaceAccessFilter(requireAdmin: false)));
                 options.Conventions.AddFolderApplicationModelConvention("/W/Settings", model => model.Filters.Add(new WorkspaceAccessFilter(requireAdmin: true)));
             })
