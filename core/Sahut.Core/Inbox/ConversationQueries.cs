@@ -96,6 +96,15 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Conversation");
 
+    /// <summary>A contact's most recent conversations, newest first.</summary>
+    public Task<List<ConversationSummary>> ListForContactAsync(Guid workspaceId, Guid contactId, int take, CancellationToken cancellationToken) =>
+        db.Conversations.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.ContactId == contactId)
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Messages and notes in the order they happened.</summary>
     public async Task<IReadOnlyList<TimelineItem>> TimelineAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken)
     {

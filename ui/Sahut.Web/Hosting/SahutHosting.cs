@@ -72,6 +72,7 @@ internal static class SahutHosting
         services.AddOpenApi("v1");
         builder.AddSahutRealtime();
         services.AddAntiforgery();
+        builder.AddSahutUi();
         return builder;
     }
 
@@ -98,6 +99,7 @@ internal static class SahutHosting
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseSahutUi();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
