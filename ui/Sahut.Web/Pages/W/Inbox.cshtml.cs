@@ -91,7 +91,7 @@ public sealed class InboxModel(
 
     public async Task<IActionResult> OnPostNoteAsync(Guid conversationId, string? content, CancellationToken cancellationToken)
     {
-        await commands.AddNoteAsync(WorkspaceId, conversationId, UserId, content ?? "", [], cancellationToken);
+        await commands.AddNoteAsync(WorkspaceId, conversationId, UserId, content ?? "", cancellationToken);
         return LocalRedirect(Link(conversationId));
     }
 
