@@ -96,6 +96,7 @@ internal static class SahutHosting
 
     public static WebApplication UseSahut(this WebApplication app)
     {
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
