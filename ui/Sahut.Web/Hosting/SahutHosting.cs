@@ -29,6 +29,10 @@ internal static class SahutHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Running from a build (dotnet run) serves wwwroot through the static web assets manifest in any environment;
+        // a published folder has no manifest and serves its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddSahutCore(builder.Configuration);
         builder.AddSahutPlugins();
