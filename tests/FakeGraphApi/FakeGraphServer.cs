@@ -26,6 +26,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private readonly ConcurrentQueue<RecordedRequest> requests = new();
     private readonly ConcurrentQueue<ScriptedFailure> sendFailures = new();
     private readonly ConcurrentDictionary<string, FakeMedia> media = new();
+    private readonly ConcurrentQueue<string> issuedIds = new();
     private readonly HttpClient webhookClient = new();
     private int mediaDownloadFailures;
     private int sequence;
@@ -49,6 +50,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
     public string GraphBaseUrl => $"{BaseUrl}/{Version}";
 
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
+
+    /// <summary>The message ids the fake answered successful sends with, in order.</summary>
+    public IReadOnlyList<string> IssuedMessageIds => issuedIds.ToArray();
 
     public IEnumerable<RecordedRequest> Sends => requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/messages", StringComparison.Ordinal));
 
@@ -171,6 +175,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
         var to = document.RootElement.TryGetProperty("to", out var t) ? t.GetString() : null;
         var id = $"wamid.FAKE{Interlocked.Increment(ref sequence):D6}";
+        issuedIds.Enqueue(id);
         return Results.Json(new
         {
             messaging_product = "whatsapp",
