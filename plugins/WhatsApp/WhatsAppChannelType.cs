@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Sahut.Channels;
 using Sahut.Plugins.WhatsApp.Providers;
 using Sahut.Plugins.WhatsApp.Settings;
@@ -7,7 +8,8 @@ using Sahut.Plugins.WhatsApp.Templates;
 namespace Sahut.Plugins.WhatsApp;
 
 /// <summary>The "whatsapp" channel type: one type, several providers chosen by the <c>provider</c> setting.</summary>
-internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplateCatalog templates) : IChannelType, IChannelMediaDownloader
+internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplateCatalog templates, TemplateSync sync, ILogger<WhatsAppChannelType> logger)
+    : IChannelType, IChannelMediaDownloader, IChannelTemplateValidator
 {
     public const string TypeKey = "whatsapp";
 
@@ -52,6 +54,31 @@ internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplate
         }
 
         return await providers.For(settings).SendAsync(settings, message, template, cancellationToken);
+    }
+
+    /// <summary>Checked when the API queues a template (422 on problems). Templates are synced on first use.</summary>
+    public async Task<IReadOnlyList<string>> ValidateTemplateAsync(ChannelContext channel, OutboundTemplate template, CancellationToken cancellationToken)
+    {
+        if (!await templates.HasSyncedAsync(channel.ChannelId, cancellationToken))
+        {
+            try
+            {
+                await sync.SyncAsync(channel, cancellationToken);
+            }
+            catch (ChannelSendException ex)
+            {
+                // The provider is unreachable now: let the send be queued; the outbox checks again before sending.
+                logger.LogWarning("Template sync before validation failed for channel {ChannelId}: {Code} {Reason}", channel.ChannelId, ex.Code, ex.Reason);
+                return [];
+            }
+
+            if (!await templates.HasSyncedAsync(channel.ChannelId, cancellationToken))
+            {
+                return [];
+            }
+        }
+
+        return TemplateParameterValidator.Validate(await templates.FindAsync(channel.ChannelId, template.Name, template.Language, cancellationToken), template);
     }
 
     public Task<DownloadedMedia> DownloadAsync(ChannelContext channel, string providerMediaId, CancellationToken cancellationToken)

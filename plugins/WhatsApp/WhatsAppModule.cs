@@ -37,5 +37,6 @@ public sealed class WhatsAppModule : Module
         builder.RegisterType<TemplateSyncQueue>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<TemplateStatusHandler>().SingleInstance();
         builder.RegisterType<TemplateSyncTask>().As<IScheduledTask>().SingleInstance();
+        builder.RegisterType<TemplateEndpoints>().As<IEndpointContributor>().SingleInstance();
     }
 }
