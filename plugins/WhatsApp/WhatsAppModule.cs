@@ -2,6 +2,8 @@ using Autofac;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Sahut.Channels;
+using Sahut.Data;
+using Sahut.Plugins.WhatsApp.Data;
 using Sahut.Plugins.WhatsApp.Providers;
 using Sahut.Plugins.WhatsApp.Providers.Cloud;
 using Sahut.Plugins.WhatsApp.Providers.Dialog360;
@@ -32,7 +34,8 @@ public sealed class WhatsAppModule : Module
         builder.RegisterType<WebhookRouter>().SingleInstance();
         builder.RegisterType<WebhookEndpoints>().As<IEndpointContributor>().SingleInstance();
 
-        builder.RegisterType<InMemoryTemplateCatalog>().As<ITemplateCatalog>().SingleInstance();
+        builder.RegisterPluginDatabase<WhatsAppDb, SqliteWhatsAppDb, PostgresWhatsAppDb>("whatsapp", WhatsAppDb.MigrationsHistoryTable);
+        builder.RegisterType<DbTemplateCatalog>().As<ITemplateCatalog>().SingleInstance();
         builder.RegisterType<TemplateSync>().SingleInstance();
         builder.RegisterType<TemplateSyncQueue>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<TemplateStatusHandler>().SingleInstance();
