@@ -149,6 +149,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         web.MapGet("/media-download/{mediaId}", (HttpContext context, string mediaId) => Download(context, mediaId));
         web.MapGet("/whatsapp_business/attachments/", (HttpContext context, string mid) => Download(context, mid));
         web.MapGet("/{version}/{mediaId}", (HttpContext context, string mediaId) => MediaLookup(context, mediaId));
+        web.MapGet("/{mediaId}", (HttpContext context, string mediaId) => MediaLookup(context, mediaId));
     }
 
     private bool BearerOk(HttpContext context) => context.Request.Headers.Authorization == $"Bearer {AccessToken}";
