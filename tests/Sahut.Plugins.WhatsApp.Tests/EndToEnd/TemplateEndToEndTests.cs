@@ -9,10 +9,12 @@ namespace Sahut.Plugins.WhatsApp.Tests.EndToEnd;
 /// <summary>Templates: paged sync from the WABA, the picker list, 422 before queuing, Messages API to a new number, status webhook.</summary>
 public sealed class TemplateEndToEndTests
 {
-    [Fact]
-    public async Task Sync_validate_send_via_messages_api_and_status_webhook()
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Sync_validate_send_via_messages_api_and_status_webhook(string database)
     {
-        await using var stack = await WhatsAppStack.StartAsync();
+        await using var stack = await WhatsAppStack.StartAsync(database);
         stack.Fake.Templates.AddRange(Fixture.Json("outbound/templates-list.response.json")["data"]!.AsArray().Select(t => t!.DeepClone().AsObject()));
         stack.Fake.TemplatePageSize = 1;
         var templates = stack.Ws($"channels/{stack.ChannelId}/whatsapp/templates");

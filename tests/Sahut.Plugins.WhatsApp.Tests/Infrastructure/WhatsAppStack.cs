@@ -33,10 +33,10 @@ public sealed class WhatsAppStack : IAsyncDisposable
 
     public JsonElement ConnectResponse { get; private set; }
 
-    public static async Task<WhatsAppStack> StartAsync()
+    public static async Task<WhatsAppStack> StartAsync(string database = "Sqlite")
     {
         var fake = await FakeGraphServer.StartAsync();
-        var host = new WhatsAppHost();
+        var host = database == "Postgres" ? await WhatsAppHost.OnPostgresAsync() : new WhatsAppHost();
         host.UseKestrel(0);
         host.StartServer();
         var setup = await host.SetupAsync();
