@@ -30,7 +30,7 @@
     var bar = progress.querySelector('progress');
     var text = progress.querySelector('.export-progress-text');
     var background = document.getElementById('background-form');
-    var d = form.dataset;
+    var d = progress.dataset;
 
     form.addEventListener('submit', async function (event) {
       event.preventDefault();
@@ -103,8 +103,8 @@
     new Chart(document.getElementById('chart-durations'), {
       type: 'bar',
       data: { labels: [data.labels.firstResponse, data.labels.resolution], datasets: [
-        { label: data.labels.median + ' (min)', data: data.durations.map(function (x) { return x[0]; }), backgroundColor: '#1f3a5f' },
-        { label: data.labels.p90 + ' (min)', data: data.durations.map(function (x) { return x[1]; }), backgroundColor: '#e0a030' } ] },
+        { label: data.labels.median + ' (' + data.labels.minutes + ')', data: data.durations.map(function (x) { return x[0]; }), backgroundColor: '#1f3a5f' },
+        { label: data.labels.p90 + ' (' + data.labels.minutes + ')', data: data.durations.map(function (x) { return x[1]; }), backgroundColor: '#e0a030' } ] },
       options: Object.assign({}, common, { indexAxis: 'y', scales: { x: { beginAtZero: true } } })
     });
     document.body.dataset.chartsReady = 'true';

@@ -120,6 +120,11 @@ public sealed class ConversationsCsvTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(world.Api + "/exports/conversations.csv")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await owner.GetAsync(world.Api + "/exports/conversations.csv?from=kemarin")).StatusCode);
 
+        foreach (var asset in new[] { "reports.js", "reports.css", "chart.umd.min.js" })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/plugins/reports/assets/" + asset)).StatusCode);
+        }
+
         // The pages follow the same rule.
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/w/{world.WorkspaceId}/settings/reports")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync($"/w/{world.WorkspaceId}/reports")).StatusCode);
