@@ -2,14 +2,17 @@ using Microsoft.AspNetCore.Authentication;
 
 namespace Sahut.Web.Security;
 
-/// <summary>The host's <see cref="IWorkspaceAccess"/> for plugins: <see cref="WorkspaceCaller.ResolveAsync"/> behind the Abstractions contract.</summary>
+/// <summary>
+/// Exposes <see cref="WorkspaceCaller"/>'s access check to plugin endpoints. A request nothing has authenticated yet is
+/// authenticated the way the API does it (bearer API token or session cookie), so plugin routes need not name the
+/// host's policy; a null answer for a caller who is still anonymous then means 401.
+/// </summary>
 internal sealed class WorkspaceAccess : IWorkspaceAccess
 {
     public async Task<WorkspaceAccessInfo?> ResolveAsync(HttpContext context, Guid workspaceId)
     {
         if (context.User.Identity?.IsAuthenticated != true)
         {
-            // Plugin endpoints may not carry the API policy; authenticate the way the API does (bearer token or cookie).
             var result = await context.AuthenticateAsync(AuthSchemes.Default);
             if (result.Succeeded)
             {
@@ -17,7 +20,8 @@ internal sealed class WorkspaceAccess : IWorkspaceAccess
             }
         }
 
-        var caller = await WorkspaceCaller.ResolveAsync(context, workspaceId);
-        return caller is null ? null : new WorkspaceAccessInfo(caller.WorkspaceId, caller.UserId, caller.Role.ToString(), caller.IsApiToken);
+        return await WorkspaceCaller.ResolveAsync(context, workspaceId) is { } caller
+            ? new WorkspaceAccessInfo(caller.WorkspaceId, caller.UserId, caller.Role.ToString(), caller.IsApiToken)
+            : null;
     }
 }
