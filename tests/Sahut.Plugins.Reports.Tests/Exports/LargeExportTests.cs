@@ -56,8 +56,9 @@ public sealed class LargeExportTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"rows={lines - 1} csvBytes={bytes:N0} baseline={baseline:N0} peak={peak:N0} growth={growth:N0} bytes ({growth / 1048576.0:F1} MiB)");
 
         Assert.Equal(Conversations + 1, lines);
-        // Buffering the export would hold at least the whole CSV as UTF-16 (2 × bytes); streaming stays far below it.
-        Assert.True(growth < bytes, $"peak managed memory grew by {growth:N0} bytes for a {bytes:N0}-byte export");
+        // Generous on purpose (the peak includes not-yet-collected garbage): buffering the export would hold at least the
+        // whole CSV as UTF-16 text, 2 × its bytes, on top of the rows it was made from.
+        Assert.True(growth < 2 * bytes, $"peak managed memory grew by {growth:N0} bytes for a {bytes:N0}-byte export");
     }
 
     private async Task SeedAsync()
