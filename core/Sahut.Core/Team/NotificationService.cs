@@ -35,4 +35,12 @@ public sealed class NotificationService(SahutDbContext db, TimeProvider time)
 
         return query.ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
     }
+
+    /// <summary>Opening what a notification points at (e.g. the mentioning conversation) reads it.</summary>
+    public Task<int> MarkReadForLinkAsync(Guid workspaceId, Guid userId, string link, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        return db.Notifications.Where(n => n.WorkspaceId == workspaceId && n.UserId == userId && n.ReadAt == null && n.Link == link)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
 }
