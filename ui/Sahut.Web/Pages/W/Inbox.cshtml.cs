@@ -98,7 +98,8 @@ public sealed class InboxModel(
         Members = await workspaces.ListMembersAsync(WorkspaceId, cancellationToken);
         Counts = await unanswered.CountAsync(WorkspaceId, UserId, cancellationToken);
         Labels = await labels.ListAsync(WorkspaceId, cancellationToken);
-        if (conversationId is { } opened)
+        // Opening the conversation a mention points at reads it; the page's own live refresh does not.
+        if (conversationId is { } opened && Request.Headers.XRequestedWith != "fetch")
         {
             await notifications.MarkReadForLinkAsync(WorkspaceId, UserId, $"/w/{WorkspaceId}/inbox/{opened}", cancellationToken);
         }
