@@ -48,6 +48,8 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<MentionResolver>();
         services.AddScoped<CannedResponseService>();
         services.AddScoped<LabelService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<UnansweredCounts>();
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();
