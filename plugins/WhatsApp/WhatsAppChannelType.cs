@@ -9,7 +9,7 @@ namespace Sahut.Plugins.WhatsApp;
 
 /// <summary>The "whatsapp" channel type: one type, several providers chosen by the <c>provider</c> setting.</summary>
 internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplateCatalog templates, TemplateSync sync, ILogger<WhatsAppChannelType> logger)
-    : IChannelType, IChannelMediaDownloader, IChannelTemplateValidator
+    : IChannelType, IChannelMediaDownloader, IChannelTemplateValidator, IChannelTemplateCatalog
 {
     public const string TypeKey = "whatsapp";
 
@@ -37,6 +37,28 @@ internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplate
         }
 
         return ValueTask.FromResult(rules.Errors.Count == 0 ? ChannelSettingsValidation.Valid(normalised) : ChannelSettingsValidation.Invalid(rules.Errors));
+    }
+
+    /// <summary>The approved templates for the picker; synced from the provider the first time they are asked for.</summary>
+    public async Task<IReadOnlyList<ChannelTemplate>> ListTemplatesAsync(ChannelContext channel, CancellationToken cancellationToken)
+    {
+        if (!await templates.HasSyncedAsync(channel.ChannelId, cancellationToken))
+        {
+            try
+            {
+                await sync.SyncAsync(channel, cancellationToken);
+            }
+            catch (ChannelSendException ex)
+            {
+                logger.LogWarning("Template sync for the picker failed for channel {ChannelId}: {Code} {Reason}", channel.ChannelId, ex.Code, ex.Reason);
+            }
+        }
+
+        return (await templates.ListAsync(channel.ChannelId, cancellationToken))
+            .Where(t => t.IsApproved)
+            .Select(t => (View: TemplateView.Of(t), t.IsNamed))
+            .Select(x => new ChannelTemplate(x.View.Name, x.View.Language, x.View.Body, x.View.Parameters, x.IsNamed))
+            .ToList();
     }
 
     public async Task<OutboundSendResult> SendAsync(ChannelContext channel, OutboundMessage message, CancellationToken cancellationToken)

@@ -59,6 +59,9 @@ public sealed class InboxModel(
     /// <summary>The open conversation's channel type, or null when its plugin is not loaded.</summary>
     public IChannelType? ChannelType { get; private set; }
 
+    /// <summary>Approved templates of the conversation's channel, for the template picker (empty when the type has none).</summary>
+    public IReadOnlyList<ChannelTemplate> Templates { get; private set; } = [];
+
     public DateTime NowLocal { get; private set; }
 
     public UnansweredCount Counts { get; private set; } = new(0, 0, 0);
@@ -118,6 +121,19 @@ public sealed class InboxModel(
         Contact = await contacts.GetAsync(WorkspaceId, Conversation.ContactId, cancellationToken);
         Previous = (await queries.ListForContactAsync(WorkspaceId, Conversation.ContactId, 6, cancellationToken)).Where(c => c.Id != id).Take(5).ToList();
         ChannelType = types.Find(Conversation.ChannelType);
+        if (ChannelType is IChannelTemplateCatalog catalog && ChannelType.Capabilities.Templates)
+        {
+            var channel = await channels.GetAsync(WorkspaceId, Conversation.ChannelId, cancellationToken);
+            Templates = await catalog.ListTemplatesAsync(channels.ToContext(channel), cancellationToken);
+        }
+    }
+
+    /// <summary>Sends a template: <paramref name="names"/> holds each parameter's name (empty for positional ones), <paramref name="values"/> its value.</summary>
+    public async Task<IActionResult> OnPostTemplateAsync(Guid conversationId, string? name, string? language, string[]? names, string[]? values, CancellationToken cancellationToken)
+    {
+        var parameters = (values ?? []).Select((value, i) => new OutboundTemplateParameter(names is { } n && i < n.Length && n[i] is { Length: > 0 } paramName ? paramName : null, value ?? "")).ToList();
+        await commands.ReplyAsync(WorkspaceId, conversationId, UserId, new ReplyContent(null, new OutboundTemplate(name ?? "", language ?? "", parameters)), cancellationToken);
+        return LocalRedirect(Link(conversationId));
     }
 
     public async Task<IActionResult> OnPostReplyAsync(Guid conversationId, string? content, CancellationToken cancellationToken)
