@@ -56,6 +56,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<IDomainEventHandler<ConversationOpened>, BillingMeteringHandler>();
 
         services.AddScoped<InboundStore>();
+        services.AddSingleton<EarlyStatusBuffer>();
         services.AddSingleton<InboundWriter>();
         services.AddSingleton<IInboundSink>(sp => sp.GetRequiredService<InboundWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<InboundWriter>());

@@ -16,6 +16,7 @@ internal sealed class InboundStore(
     ChannelTypeRegistry types,
     IOptions<SahutOptions> options,
     TimeProvider time,
+    EarlyStatusBuffer early,
     ILogger<InboundStore> logger)
 {
     private readonly List<DomainEvent> events = [];
@@ -251,7 +252,8 @@ internal sealed class InboundStore(
                 : await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken));
         if (message is null)
         {
-            logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} on channel {ChannelId}", status.Status, status.ProviderMessageId, channel.Id);
+            logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} on channel {ChannelId}; held in case our send is still returning", status.Status, status.ProviderMessageId, channel.Id);
+            early.Hold(channel.Id, status);
             return false;
         }
 

@@ -6,6 +6,7 @@ using Sahut.Data;
 using Sahut.Domain;
 using Sahut.Events;
 using Sahut.Inbox;
+using Sahut.Ingest;
 using Sahut.Work;
 
 namespace Sahut.Outbox;
@@ -16,6 +17,8 @@ internal sealed class OutboxSender(
     ChannelTypeRegistry types,
     ChannelSettingsProtector protector,
     DomainEventBus bus,
+    EarlyStatusBuffer early,
+    IInboundSink sink,
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxSender> logger)
@@ -64,6 +67,10 @@ internal sealed class OutboxSender(
             item.LastError = null;
             await db.SaveChangesAsync(CancellationToken.None);
             bus.Publish(new MessageStatusChanged(message.WorkspaceId, message.ConversationId, message.Id, "sent"));
+            if (early.Take(channel.Id, result.ProviderMessageId) is { } arrivedFirst)
+            {
+                await sink.AcceptAsync(channel.Id, [arrivedFirst], CancellationToken.None);
+            }
         }
         catch (ChannelSendException ex)
         {

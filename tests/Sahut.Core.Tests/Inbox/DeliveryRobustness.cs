@@ -70,6 +70,25 @@ public sealed class DeliveryRobustness
     }
 
     [Fact]
+    public async Task A_status_that_arrives_before_our_send_returns_is_applied_once_the_provider_id_is_recorded()
+    {
+        await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
+        var (ws, _, channel) = await h.SeedWorkspaceAsync();
+        var sink = (IInboundSink)h.Services.GetService(typeof(IInboundSink))!;
+        await sink.AcceptAsync(channel, [new InboundMessage("in-1", "081234567890", "Budi", h.Time.GetUtcNow().UtcDateTime, MessageKinds.Text, "halo", [])], CancellationToken.None);
+        var conversationId = await h.DbAsync(db => db.Conversations.Select(c => c.Id).SingleAsync());
+        h.Channel.SendGate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var reply = await h.WithAsync<ConversationCommands, Message>(c => c.ReplyAsync(ws, conversationId, null, new ReplyContent("cepat", null), CancellationToken.None));
+        await CoreHarness.EventuallyAsync(() => Task.FromResult(h.Channel.Sent.Count == 1), "the provider has the message");
+        var early = await sink.AcceptAsync(channel, [new InboundStatus($"out-{reply.Id:N}", DeliveryStatus.Delivered, h.Time.GetUtcNow().UtcDateTime)], CancellationToken.None);
+        Assert.Equal(0, early.Stored);
+        h.Channel.SendGate.SetResult();
+
+        await CoreHarness.EventuallyAsync(async () => await h.DbAsync(db => db.Messages.AnyAsync(m => m.Id == reply.Id && m.DeliveryStatus == DeliveryStatus.Delivered)), "the early status was applied");
+    }
+
+    [Fact]
     public async Task Threaded_channels_route_by_hint_quoted_message_and_thread_key_and_start_new_threads()
     {
         await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);

@@ -39,7 +39,10 @@ internal sealed class TestChannelType(string key = "test", TimeSpan? replyWindow
             ? ChannelSettingsValidation.Invalid(new Dictionary<string, string[]> { ["token"] = ["required"] })
             : ChannelSettingsValidation.Valid(settings));
 
-    public Task<OutboundSendResult> SendAsync(ChannelContext channel, OutboundMessage message, CancellationToken cancellationToken)
+    /// <summary>When set, a send has reached the provider but does not return until the gate opens.</summary>
+    public TaskCompletionSource? SendGate { get; set; }
+
+    public async Task<OutboundSendResult> SendAsync(ChannelContext channel, OutboundMessage message, CancellationToken cancellationToken)
     {
         if (Failures.TryDequeue(out var failure))
         {
@@ -47,6 +50,11 @@ internal sealed class TestChannelType(string key = "test", TimeSpan? replyWindow
         }
 
         Sent.Enqueue(message);
-        return Task.FromResult(new OutboundSendResult($"out-{message.MessageId:N}"));
+        if (SendGate is { } gate)
+        {
+            await gate.Task.WaitAsync(cancellationToken);
+        }
+
+        return new OutboundSendResult($"out-{message.MessageId:N}");
     }
 }
