@@ -8,6 +8,8 @@ using Sahut.Data;
 using Sahut.Events;
 using Sahut.Inbox;
 using Sahut.Media;
+using Sahut.Notifications;
+using Sahut.Workspaces;
 using Sahut.Ingest;
 using Sahut.Outbox;
 using Sahut.Phones;
@@ -32,6 +34,9 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddSingleton<IChannelDirectory, ChannelDirectory>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<WorkspaceService>();
+        services.AddScoped<WorkspaceActivation>();
+        services.AddScoped<IWorkspaceActivation>(sp => sp.GetRequiredService<WorkspaceActivation>());
+        services.AddScoped<INotificationSender, WorkspaceNotificationSender>();
         services.AddScoped<SetupService>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ContactService>();
