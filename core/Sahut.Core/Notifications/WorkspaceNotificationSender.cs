@@ -17,7 +17,7 @@ public sealed class WorkspaceNotificationSender(
     {
         ArgumentNullException.ThrowIfNull(notice);
         var admins = await db.Memberships.AsNoTracking()
-            .Where(m => m.WorkspaceId == notice.WorkspaceId && m.Role >= WorkspaceRole.Admin)
+            .Where(m => m.WorkspaceId == notice.WorkspaceId && (m.Role == WorkspaceRole.Owner || m.Role == WorkspaceRole.Admin))
             .Select(m => new { m.UserId, m.User!.Email })
             .ToListAsync(cancellationToken);
         var now = time.UtcNow();

@@ -28,7 +28,7 @@ public sealed class InvoiceBook(BillingDb db)
     public async Task AddLineAsync(BillingPeriod period, string kind, string description, int quantity, long amount, DateTime now, CancellationToken cancellationToken)
     {
         var invoice = await ForPeriodAsync(period, now, cancellationToken);
-        var line = new BillingInvoiceLine { InvoiceId = invoice.Id, Kind = kind, Description = description, Quantity = quantity, Amount = amount, CreatedAt = now };
-        invoice.Lines.Add(line);
+        // Added explicitly: a new line with its key already set, reached only through the navigation, would be taken for an existing row.
+        db.InvoiceLines.Add(new BillingInvoiceLine { InvoiceId = invoice.Id, Kind = kind, Description = description, Quantity = quantity, Amount = amount, CreatedAt = now });
     }
 }

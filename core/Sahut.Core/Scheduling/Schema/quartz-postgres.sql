@@ -1,5 +1,5 @@
 -- Quartz.NET 4.7.3 job store schema for postgres: the script the Quartz package embeds (Quartz.Impl.AdoJobStore.Schema.create_postgres.sql)
--- with the table prefix qrtz_ filled in. Applied by the core migration "Quartz"; statements are separated by '--;;' lines.
+-- with the table prefix filled in. Applied by the core migration "Quartz"; a line of two dashes and two semicolons separates statements.
 --;;
 -- qrtz_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS qrtz_job_details (

@@ -1,5 +1,5 @@
 -- Quartz.NET 4.7.3 job store schema for sqlite: the script the Quartz package embeds (Quartz.Impl.AdoJobStore.Schema.create_sqlite.sql)
--- with the table prefix QRTZ_ filled in. Applied by the core migration "Quartz"; statements are separated by '--;;' lines.
+-- with the table prefix filled in. Applied by the core migration "Quartz"; a line of two dashes and two semicolons separates statements.
 --;;
 -- QRTZ_JOB_DETAILS
 CREATE TABLE IF NOT EXISTS QRTZ_JOB_DETAILS (
