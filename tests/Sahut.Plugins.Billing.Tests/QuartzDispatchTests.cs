@@ -32,6 +32,22 @@ public sealed class QuartzDispatchTests
     }
 
     [Fact]
+    public async Task On_postgresql_the_clustered_scheduler_runs_the_period_end_job_and_bills_once()
+    {
+        await using var harness = await BillingHarness.StartAsync(postgres: true);
+        var ws = await OverLimitWorkspaceAsync(harness);
+        var counter = await JobRunCounter.AttachAsync(harness.Services);
+        var scheduler = await harness.Services.GetRequiredServiceForQuartz().GetScheduler();
+        Assert.True((await scheduler.GetMetadata()).JobStoreClustered);
+
+        harness.Time.Advance(TimeSpan.FromDays(31));
+        await scheduler.TriggerJob(ScheduledTaskKeys.Job(PeriodEndTask.TaskKey), new JobDataMap());
+        await scheduler.TriggerJob(ScheduledTaskKeys.Job(PeriodEndTask.TaskKey), new JobDataMap());
+        await BillingHarness.EventuallyAsync(() => Task.FromResult(counter.Runs(PeriodEndTask.TaskKey) >= 2), "two runs of the period-end job");
+        Assert.Equal(3_000, Assert.Single(await OverageLinesAsync(harness, ws)).Amount);
+    }
+
+    [Fact]
     public async Task A_period_end_missed_during_downtime_runs_on_start_and_bills_once()
     {
         var harness = await BillingHarness.StartAsync();
