@@ -16,6 +16,7 @@ public sealed class ConversationCommands(
     SahutDbContext db,
     ChannelTypeRegistry types,
     ContactService contacts,
+    ChannelSettingsProtector protector,
     IEnumerable<IReplyGuard> guards,
     MentionResolver mentions,
     DomainEventBus bus,
@@ -189,7 +190,8 @@ public sealed class ConversationCommands(
             throw new RuleViolationException("channel-disconnected", "This conversation's channel is disconnected; replies cannot be sent.");
         }
 
-        var capabilities = types.Find(channel.Type)?.Capabilities
+        var channelType = types.Find(channel.Type);
+        var capabilities = channelType?.Capabilities
             ?? throw new RuleViolationException("channel-unavailable", $"The '{channel.Type}' channel plugin is not loaded; replies cannot be sent.");
         var now = time.UtcNow();
         if (content.Template is { } template)
@@ -202,6 +204,12 @@ public sealed class ConversationCommands(
             if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language))
             {
                 throw InputValidationException.For("template", "A template needs a name and a language.");
+            }
+
+            if (channelType is IChannelTemplateValidator validator
+                && await validator.ValidateTemplateAsync(protector.ToContext(channel), template, cancellationToken) is { Count: > 0 } problems)
+            {
+                throw new RuleViolationException("template-invalid", string.Join(" ", problems));
             }
         }
         else

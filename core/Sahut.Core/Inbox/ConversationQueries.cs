@@ -125,7 +125,8 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
                 "message", m.Id, m.CreatedAt, m.Direction.ToString().ToLowerInvariant(), m.Kind, m.Body,
                 m.Direction == MessageDirection.Out ? m.DeliveryStatus.ToString().ToLowerInvariant() : null,
                 m.FailureCode, m.FailureReason, m.AuthorId, m.Metadata,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.StoragePath is not null)).ToList()))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.StoragePath is not null)).ToList(),
+                m.ReplyToMessageId))
             .Concat(notes.Select(n => new TimelineItem("note", n.Id, n.CreatedAt, null, null, n.Body, null, null, null, n.AuthorId, null, [])))
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .ToList();

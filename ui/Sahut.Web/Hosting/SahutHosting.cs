@@ -31,6 +31,10 @@ internal static class SahutHosting
             builder.WebHost.UseUrls(DefaultUrl);
         }
 
+        // Running from a build (dotnet run) serves wwwroot through the static web assets manifest in any environment;
+        // a published folder has no manifest and serves its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddSahutCore(builder.Configuration);
         services.AddSahutMail(builder.Configuration);
@@ -74,7 +78,7 @@ internal static class SahutHosting
 
         services.AddHttpContextAccessor();
         services.AddScoped<ChannelLinks>();
-        services.AddSingleton<IWorkspaceAccess, WorkspaceAccess>();
+        services.AddSingleton<Sahut.Web.IWorkspaceAccess, WorkspaceAccess>();
         services.AddProblemDetails();
         services.AddExceptionHandler<SahutExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -105,6 +109,7 @@ internal static class SahutHosting
 
     public static WebApplication UseSahut(this WebApplication app)
     {
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
