@@ -6,6 +6,7 @@ using Sahut.Accounts;
 using Sahut.Channels;
 using Sahut.Data;
 using Sahut.Events;
+using Sahut.Exports;
 using Sahut.Inbox;
 using Sahut.Media;
 using Sahut.Notifications;
@@ -43,6 +44,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<AttachmentQueries>();
+        services.AddSahutExportDatasets();
 
         services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
         services.AddScoped<IReplyLeaseStore, DatabaseReplyLeaseStore>();
@@ -51,6 +53,8 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<MentionResolver>();
         services.AddScoped<CannedResponseService>();
         services.AddScoped<LabelService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<UnansweredCounts>();
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();
