@@ -57,7 +57,7 @@ public sealed partial class BillingWebTests
         var html = await client.GetStringAsync(page);
         Assert.Contains("Batalkan Langganan", html, StringComparison.Ordinal);
         Assert.Contains("0 dari 10 percakapan", html, StringComparison.Ordinal);
-        Assert.Contains($"href=\"{page}\" data-plugin-nav>Tagihan</a>", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"{page}\">Tagihan</a>", html, StringComparison.Ordinal);
         Assert.Contains("data-days-left", html, StringComparison.Ordinal);
 
         var english = await client.GetStringAsync(page + "?culture=en&ui-culture=en");
