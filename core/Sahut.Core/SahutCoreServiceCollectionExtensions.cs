@@ -9,6 +9,8 @@ using Sahut.Events;
 using Sahut.Exports;
 using Sahut.Inbox;
 using Sahut.Media;
+using Sahut.Notifications;
+using Sahut.Workspaces;
 using Sahut.Ingest;
 using Sahut.Outbox;
 using Sahut.Phones;
@@ -33,6 +35,9 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddSingleton<IChannelDirectory, ChannelDirectory>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<WorkspaceService>();
+        services.AddScoped<WorkspaceActivation>();
+        services.AddScoped<IWorkspaceActivation>(sp => sp.GetRequiredService<WorkspaceActivation>());
+        services.AddScoped<INotificationSender, WorkspaceNotificationSender>();
         services.AddScoped<SetupService>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ContactService>();

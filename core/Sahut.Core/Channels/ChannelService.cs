@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Sahut.Accounts;
 using Sahut.Billing;
 using Sahut.Data;
 using Sahut.Domain;
@@ -14,10 +15,12 @@ public sealed class ChannelService(
     ChannelTypeRegistry types,
     ChannelSettingsProtector protector,
     IEnumerable<IBillingHooks> billing,
+    WorkspaceActivation activation,
     TimeProvider time)
 {
     public async Task<Channel> ConnectAsync(Guid workspaceId, string type, string name, JsonObject? settings, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         var channelType = types.Find(type ?? "")
             ?? throw InputValidationException.For("type", $"Unknown channel type '{type}'. Available: {string.Join(", ", types.All.Select(t => t.Key))}.");
         if (string.IsNullOrWhiteSpace(name))

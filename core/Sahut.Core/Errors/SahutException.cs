@@ -48,3 +48,10 @@ public sealed class ForbiddenException(string detail) : SahutException("Forbidde
 {
     public override int StatusCode => 403;
 }
+
+/// <summary>The workspace is deactivated (its subscription ended): it can be read, not changed, until it is reactivated.</summary>
+public sealed class WorkspaceDeactivatedException()
+    : SahutException("Workspace deactivated", "This workspace is deactivated and read-only. An owner or admin can reactivate it by subscribing to a plan in Settings → Billing.")
+{
+    public override int StatusCode => 423;
+}

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Sahut.Accounts;
 using Sahut.Channels;
 using Sahut.Data;
 using Sahut.Domain;
@@ -20,11 +21,13 @@ public sealed class ConversationCommands(
     MentionResolver mentions,
     DomainEventBus bus,
     OutboxSignal outbox,
+    WorkspaceActivation activation,
     TimeProvider time)
 {
     /// <summary>Queues a reply for sending. The outbox hands it to the channel after this returns.</summary>
     public async Task<Message> ReplyAsync(Guid workspaceId, Guid conversationId, Guid? authorId, ReplyContent content, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         var conversation = await FindAsync(workspaceId, conversationId, cancellationToken);
         foreach (var guard in guards)
         {
@@ -52,6 +55,7 @@ public sealed class ConversationCommands(
     public async Task<(Conversation Conversation, Message Message)> SendToAsync(
         Guid workspaceId, Guid channelId, string to, Guid? authorId, ReplyContent content, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         var channel = await db.Channels.AsNoTracking().FirstOrDefaultAsync(c => c.Id == channelId && c.WorkspaceId == workspaceId && c.State != ChannelState.Disconnected, cancellationToken)
             ?? throw new NotFoundException("Channel");
         var kind = types.Find(channel.Type)?.Capabilities.IdentityKind ?? IdentityKinds.Phone;
@@ -101,6 +105,7 @@ public sealed class ConversationCommands(
     /// <summary>Adds an internal note; members it @mentions get an in-app notification.</summary>
     public async Task<Note> AddNoteAsync(Guid workspaceId, Guid conversationId, Guid authorId, string body, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         if (string.IsNullOrWhiteSpace(body))
         {
             throw InputValidationException.For("content", "A note cannot be empty.");
@@ -137,6 +142,7 @@ public sealed class ConversationCommands(
 
     public async Task AssignAsync(Guid workspaceId, Guid conversationId, Guid? assigneeId, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         var conversation = await FindAsync(workspaceId, conversationId, cancellationToken);
         if (assigneeId is { } userId && !await db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken))
         {
@@ -155,6 +161,7 @@ public sealed class ConversationCommands(
 
     public async Task SetStatusAsync(Guid workspaceId, Guid conversationId, ConversationStatus status, CancellationToken cancellationToken)
     {
+        await activation.EnsureWritableAsync(workspaceId, cancellationToken);
         var conversation = await FindAsync(workspaceId, conversationId, cancellationToken);
         if (conversation.Status == status)
         {

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Sahut.Data;
 using Sahut.Domain;
+using Sahut.Mail;
+using Sahut.Scheduling;
 using Sahut.Web.Api;
 using Sahut.Web.Commands;
 using Sahut.Web.Health;
@@ -35,6 +37,12 @@ internal static class SahutHosting
 
         var services = builder.Services;
         services.AddSahutCore(builder.Configuration);
+        services.AddSahutMail(builder.Configuration);
+        if (!CliCommands.IsCommand(args))
+        {
+            services.AddSahutScheduling(builder.Configuration);
+        }
+
         builder.AddSahutPlugins();
 
         services.AddIdentity<SahutUser, IdentityRole<Guid>>(options =>
