@@ -65,6 +65,7 @@ internal static class SahutHosting
 
         services.AddHttpContextAccessor();
         services.AddScoped<ChannelLinks>();
+        services.AddSingleton<IWorkspaceAccess, WorkspaceAccess>();
         services.AddProblemDetails();
         services.AddExceptionHandler<SahutExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
