@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Sahut.Data;
+using Sahut.Plugins.Email.Tests.Infrastructure;
+
+namespace Sahut.Plugins.Email.Tests.Receiving;
+
+[Collection(MailServersCollection.Name)]
+public sealed class ReceivingTests(MailServers mail) : IDisposable
+{
+    private readonly string dataDir = Directory.CreateTempSubdirectory("sahut-email-").FullName;
+
+    [Fact]
+    public async Task Mail_waiting_in_the_mailbox_is_fetched_when_the_channel_is_connected()
+    {
+        var user = mail.AddUser();
+        await mail.DeliverAsync(user,
+            Mails.From("budi@pelanggan.example", MailServers.Address(user), "Pesanan #1001 belum sampai", "Halo, pesanan saya belum sampai."),
+            Mails.From("sari@pelanggan.example", MailServers.Address(user), "Tanya ongkir", "Berapa ongkir ke Bandung?"));
+        await using var host = new EmailHost(dataDir);
+        var api = await host.SetupAsync();
+
+        await api.ConnectEmailAsync(mail.ChannelSettings(user));
+
+        var conversations = await api.WaitForConversationsAsync(c => c.Count == 2, "both waiting emails");
+        var order = conversations.Single(c => c.GetProperty("subject").GetString() == "Pesanan #1001 belum sampai");
+        Assert.Equal("budi@pelanggan.example", order.GetProperty("contactIdentifier").GetString());
+        var message = Assert.Single(await api.MessagesAsync(order.GetProperty("id").GetGuid()));
+        Assert.Equal("Halo, pesanan saya belum sampai.", message.GetProperty("body").GetString());
+        Assert.Equal("email", message.GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task Mail_arriving_while_connected_is_pushed_by_IMAP_IDLE()
+    {
+        var user = mail.AddUser();
+        await using var host = new EmailHost(dataDir);
+        var api = await host.SetupAsync();
+        await api.ConnectEmailAsync(mail.ChannelSettings(user));
+        await mail.DeliverAsync(user, Mails.From("budi@pelanggan.example", MailServers.Address(user), "Pertama", "satu"));
+        await api.WaitForConversationsAsync(c => c.Count == 1, "the first email");
+
+        // Polling is configured to an hour: only the server's IDLE notification can bring this one in.
+        await mail.DeliverAsync(user, Mails.From("budi@pelanggan.example", MailServers.Address(user), "Kedua", "dua"));
+
+        await api.WaitForConversationsAsync(c => c.Any(x => x.GetProperty("subject").GetString() == "Kedua"), "the email pushed during IDLE");
+    }
+
+    [Fact]
+    public async Task Every_message_delivered_while_Sahut_was_stopped_is_fetched_once_after_restart()
+    {
+        var user = mail.AddUser();
+        Api api;
+        await using (var first = new EmailHost(dataDir))
+        {
+            api = await first.SetupAsync();
+            await api.ConnectEmailAsync(mail.ChannelSettings(user));
+            await mail.DeliverAsync(user, Mails.From("budi@pelanggan.example", MailServers.Address(user), "Sebelum berhenti", "halo"));
+            await api.WaitForConversationsAsync(c => c.Count == 1, "the email before the stop");
+        }
+
+        var backlog = Enumerable.Range(1, 200)
+            .Select(i => Mails.From($"pelanggan{i}@pelanggan.example", MailServers.Address(user), $"Backlog {i}", $"Pesan nomor {i}"))
+            .ToArray();
+        await mail.DeliverAsync(user, backlog);
+
+        await using var second = new EmailHost(dataDir);
+        var restarted = second.ApiFor(api.WorkspaceId, api.Token);
+        var conversations = await restarted.WaitForConversationsAsync(c => c.Count >= 201, "the 200 emails delivered during the stop");
+
+        Assert.Equal(201, conversations.Count);
+        Assert.Equal(Enumerable.Range(1, 200).Select(i => $"Backlog {i}").Order(), conversations.Select(c => c.GetProperty("subject").GetString()!).Where(s => s.StartsWith("Backlog", StringComparison.Ordinal)).Order());
+        await using var scope = second.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
+        Assert.Equal(201, db.Messages.Count());
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(dataDir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
