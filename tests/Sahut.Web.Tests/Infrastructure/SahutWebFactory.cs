@@ -8,7 +8,7 @@ using Sahut.Channels;
 namespace Sahut.Web.Tests.Infrastructure;
 
 /// <summary>The real host (Program) on a temp data directory, with a recording channel type registered.</summary>
-public sealed class SahutWebFactory : WebApplicationFactory<Program>
+public sealed class SahutWebFactory(string? pluginsFolder = null, string? postgresDatabase = null) : WebApplicationFactory<Program>
 {
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "sahut-web-tests", Guid.NewGuid().ToString("N"));
 
@@ -17,8 +17,14 @@ public sealed class SahutWebFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Sahut:DataDir", DataDir);
-        builder.UseSetting("Sahut:PluginsDir", Path.Combine(DataDir, "no-plugins"));
+        builder.UseSetting("Sahut:PluginsDir", pluginsFolder is null ? Path.Combine(DataDir, "no-plugins") : Path.Combine(AppContext.BaseDirectory, pluginsFolder));
         builder.UseSetting("Sahut:Outbox:PollInterval", "00:00:00.100");
+        if (postgresDatabase is not null)
+        {
+            builder.UseSetting("Sahut:Database:Provider", "Postgres");
+            builder.UseSetting("Sahut:Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString) { Database = postgresDatabase }.ConnectionString);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IChannelType>(Channel));
     }
 
@@ -42,9 +48,29 @@ public sealed class SahutWebFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>A factory on a new, empty PostgreSQL database (dropped on dispose).</summary>
+    public static async Task<SahutWebFactory> OnPostgresAsync(string? pluginsFolder = null)
+    {
+        var database = "sahut_web_" + Guid.NewGuid().ToString("N");
+        await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
+        await create.ExecuteNonQueryAsync();
+        return new SahutWebFactory(pluginsFolder, database);
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        if (postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
