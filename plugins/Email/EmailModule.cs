@@ -26,7 +26,7 @@ public sealed class EmailModule : Module
         builder.RegisterType<EmailSender>().SingleInstance();
         builder.RegisterType<EmailChannelType>().As<IChannelType>().SingleInstance();
 
-        builder.RegisterType<EmailDatabase>().As<IPluginDatabase>().AsSelf().SingleInstance();
+        builder.RegisterPluginDatabase<EmailDb, SqliteEmailDb, PostgresEmailDb>("email", EmailDb.MigrationsHistoryTable);
         builder.RegisterType<MailboxStateStore>().As<IMailboxStateStore>().SingleInstance();
 
         builder.RegisterType<MailboxCatchUp>().SingleInstance();

@@ -1,20 +1,23 @@
+using Autofac;
 using Microsoft.EntityFrameworkCore;
 
 namespace Sahut.Plugins.Email.Data;
 
-/// <summary><see cref="IMailboxStateStore"/> on the plugin's own tables.</summary>
-internal sealed class MailboxStateStore(EmailDatabase database, TimeProvider time) : IMailboxStateStore
+/// <summary><see cref="IMailboxStateStore"/> on the plugin's own tables; one short-lived DbContext per call (it serves background loops).</summary>
+internal sealed class MailboxStateStore(ILifetimeScope root, TimeProvider time) : IMailboxStateStore
 {
     public async Task<MailboxCheckpoint?> GetCheckpointAsync(Guid channelId, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         var row = await db.Checkpoints.AsNoTracking().FirstOrDefaultAsync(c => c.ChannelId == channelId, cancellationToken);
         return row is null ? null : new MailboxCheckpoint(channelId, (uint)row.UidValidity, (uint)row.LastUid);
     }
 
     public async Task SaveCheckpointAsync(MailboxCheckpoint checkpoint, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         var row = await db.Checkpoints.FirstOrDefaultAsync(c => c.ChannelId == checkpoint.ChannelId, cancellationToken);
         if (row is null)
         {
@@ -30,7 +33,8 @@ internal sealed class MailboxStateStore(EmailDatabase database, TimeProvider tim
 
     public async Task QuarantineAsync(QuarantinedEmail email, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         db.Quarantine.Add(new QuarantineRow
         {
             Id = email.Id,
@@ -49,7 +53,8 @@ internal sealed class MailboxStateStore(EmailDatabase database, TimeProvider tim
 
     public async Task<IReadOnlyList<QuarantinedEmail>> ListQuarantineAsync(Guid channelId, CancellationToken cancellationToken)
     {
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         var rows = await db.Quarantine.AsNoTracking().Where(q => q.ChannelId == channelId).ToListAsync(cancellationToken);
         return rows
             .OrderByDescending(q => q.QuarantinedAt)
@@ -64,7 +69,8 @@ internal sealed class MailboxStateStore(EmailDatabase database, TimeProvider tim
             return;
         }
 
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         var ids = messageIds.Where(id => id.Length <= 998).Distinct().ToList();
         var existing = await db.KnownMessageIds.Where(k => k.ChannelId == channelId && ids.Contains(k.MessageId)).Select(k => k.MessageId).ToListAsync(cancellationToken);
         db.KnownMessageIds.AddRange(ids.Except(existing).Select(id => new KnownMessageIdRow { ChannelId = channelId, MessageId = id }));
@@ -85,7 +91,8 @@ internal sealed class MailboxStateStore(EmailDatabase database, TimeProvider tim
             return null;
         }
 
-        await using var db = database.CreateContext();
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
         var known = await db.KnownMessageIds.AsNoTracking()
             .Where(k => k.ChannelId == channelId && candidates.Contains(k.MessageId))
             .Select(k => k.MessageId)
