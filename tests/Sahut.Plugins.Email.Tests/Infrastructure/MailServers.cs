@@ -32,7 +32,10 @@ public sealed class MailServers : IAsyncLifetime
         // Dovecot's unprivileged processes must reach the config, the mail folders and the sockets under this folder.
         await RunAsync("chmod", $"755 {root}");
         Directory.CreateDirectory(Path.Combine(root, "mail"));
-        Directory.CreateDirectory(SentMaildir);
+        foreach (var folder in new[] { "tmp", "new", "cur" })
+        {
+            Directory.CreateDirectory(Path.Combine(SentMaildir, folder));
+        }
         await File.WriteAllTextAsync(UsersFile, "");
         await RunAsync("chown", $"dovecot:dovecot {Path.Combine(root, "mail")}");
         await File.WriteAllTextAsync(Path.Combine(root, "dovecot.conf"), DovecotConfig());

@@ -7,10 +7,8 @@ using Sahut.Plugins.Email.Tests.Infrastructure;
 namespace Sahut.Plugins.Email.Tests.Receiving;
 
 [Collection(MailServersCollection.Name)]
-public sealed class ReceivingTests(MailServers mail) : IDisposable
+public sealed class ReceivingTests(MailServers mail) : TempDataDir
 {
-    private readonly string dataDir = Directory.CreateTempSubdirectory("sahut-email-").FullName;
-
     [Fact]
     public async Task Mail_waiting_in_the_mailbox_is_fetched_when_the_channel_is_connected()
     {
@@ -18,7 +16,7 @@ public sealed class ReceivingTests(MailServers mail) : IDisposable
         await mail.DeliverAsync(user,
             Mails.From("budi@pelanggan.example", MailServers.Address(user), "Pesanan #1001 belum sampai", "Halo, pesanan saya belum sampai."),
             Mails.From("sari@pelanggan.example", MailServers.Address(user), "Tanya ongkir", "Berapa ongkir ke Bandung?"));
-        await using var host = new EmailHost(dataDir);
+        await using var host = new EmailHost(DataDir);
         var api = await host.SetupAsync();
 
         await api.ConnectEmailAsync(mail.ChannelSettings(user));
@@ -35,7 +33,7 @@ public sealed class ReceivingTests(MailServers mail) : IDisposable
     public async Task Mail_arriving_while_connected_is_pushed_by_IMAP_IDLE()
     {
         var user = mail.AddUser();
-        await using var host = new EmailHost(dataDir);
+        await using var host = new EmailHost(DataDir);
         var api = await host.SetupAsync();
         await api.ConnectEmailAsync(mail.ChannelSettings(user));
         await mail.DeliverAsync(user, Mails.From("budi@pelanggan.example", MailServers.Address(user), "Pertama", "satu"));
@@ -51,7 +49,7 @@ public sealed class ReceivingTests(MailServers mail) : IDisposable
     public async Task Every_message_delivered_while_Sahut_was_stopped_is_fetched_once_after_restart()
     {
         var user = mail.AddUser();
-        await using (var first = new EmailHost(dataDir))
+        await using (var first = new EmailHost(DataDir))
         {
             var api = await first.SetupAsync();
             await api.ConnectEmailAsync(mail.ChannelSettings(user));
@@ -64,7 +62,7 @@ public sealed class ReceivingTests(MailServers mail) : IDisposable
             .ToArray();
         await mail.DeliverAsync(user, backlog);
 
-        await using var second = new EmailHost(dataDir);
+        await using var second = new EmailHost(DataDir);
         await using var scope = second.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
         await Eventually.GetAsync(async () => await db.Messages.CountAsync() >= 201 ? "done" : null, "the 200 emails delivered during the stop");
@@ -73,16 +71,5 @@ public sealed class ReceivingTests(MailServers mail) : IDisposable
         Assert.Equal(201, subjects.Count);
         Assert.Equal(Enumerable.Range(1, 200).Select(i => $"Backlog {i}").Order(), subjects.Where(s => s.StartsWith("Backlog", StringComparison.Ordinal)).Order());
         Assert.Equal(201, await db.Messages.CountAsync());
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(dataDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
     }
 }
