@@ -28,17 +28,21 @@ internal sealed class MailboxReceiver(
             try
             {
                 using var client = await connector.ConnectImapAsync(settings.Imap, stoppingToken);
+                using var newMail = new NewMailSignal();
+                client.Inbox.CountChanged += newMail.Set;
                 await client.Inbox.OpenAsync(FolderAccess.ReadOnly, stoppingToken);
                 logger.LogInformation("Receiving mail for channel {ChannelId} ({Address})", channel.ChannelId, settings.Address);
                 delay = options.FirstReconnectDelay;
                 while (!stoppingToken.IsCancellationRequested)
                 {
+                    newMail.Reset();
                     await catchUp.RunAsync(channel, settings.Address, client.Inbox, stoppingToken);
-                    await WaitForMailAsync(client, stoppingToken);
+                    await WaitForMailAsync(client, newMail.Announced, stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
+                // Stopping: cancelling IDLE drops the connection, whatever MailKit throws for it.
                 return;
             }
             catch (AuthenticationException ex)
@@ -57,8 +61,13 @@ internal sealed class MailboxReceiver(
         }
     }
 
-    private async Task WaitForMailAsync(ImapClient client, CancellationToken stoppingToken)
+    private async Task WaitForMailAsync(ImapClient client, CancellationToken newMail, CancellationToken stoppingToken)
     {
+        if (newMail.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (!client.Capabilities.HasFlag(ImapCapabilities.Idle))
         {
             await Task.Delay(options.PollInterval, time, stoppingToken);
@@ -66,17 +75,9 @@ internal sealed class MailboxReceiver(
             return;
         }
 
-        // IDLE ends (the "done" token) when the server announces new mail or after the refresh interval.
-        using var done = new CancellationTokenSource(options.IdleRefresh, time);
-        void OnCountChanged(object? sender, EventArgs e) => done.Cancel();
-        client.Inbox.CountChanged += OnCountChanged;
-        try
-        {
-            await client.IdleAsync(done.Token, stoppingToken);
-        }
-        finally
-        {
-            client.Inbox.CountChanged -= OnCountChanged;
-        }
+        // IDLE ends (its "done" token) when the server announces new mail or after the refresh interval.
+        using var refresh = new CancellationTokenSource(options.IdleRefresh, time);
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(newMail, refresh.Token);
+        await client.IdleAsync(done.Token, stoppingToken);
     }
 }

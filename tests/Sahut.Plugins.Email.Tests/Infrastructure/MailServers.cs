@@ -127,7 +127,7 @@ public sealed class MailServers : IAsyncLifetime
 
         try
         {
-            Directory.Delete(root, recursive: true);
+            if (Environment.GetEnvironmentVariable("SAHUT_KEEP_MAIL_SERVERS") is null) { Directory.Delete(root, recursive: true); }
         }
         catch (IOException)
         {
