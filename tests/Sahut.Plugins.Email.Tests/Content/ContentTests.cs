@@ -155,8 +155,10 @@ public sealed class ContentTests(MailServers mail) : TempDataDir
         Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<SahutDbContext>().Messages.CountAsync());
     }
 
-    [Fact]
-    public async Task A_malformed_message_is_quarantined_for_admins_and_the_next_ones_still_arrive()
+    [Theory]
+    [InlineData(EmailHost.Sqlite)]
+    [InlineData(EmailHost.Postgres)]
+    public async Task A_malformed_message_is_quarantined_for_admins_and_the_next_ones_still_arrive(string database)
     {
         var user = mail.AddUser();
         var to = MailServers.Address(user);
@@ -164,7 +166,7 @@ public sealed class ContentTests(MailServers mail) : TempDataDir
         await mail.DeliverRawAsync(user, $"To: {to}\nSubject: Tanpa pengirim\nMessage-ID: <broken-1@pelanggan.example>\n\nSiapa saya?");
         await mail.DeliverRawAsync(user, $"From: ???\nTo: {to}\nSubject: Pengirim rusak\n\nAlamat tidak valid");
 
-        await using var host = new EmailHost(DataDir);
+        await using var host = await EmailHost.OnAsync(database, DataDir);
         var api = await host.SetupAsync();
         var channelId = await api.ConnectEmailAsync(mail.ChannelSettings(user));
         await api.WaitForConversationsAsync(c => c.Count == 1, "the good email before the broken ones");

@@ -10,10 +10,29 @@ namespace Sahut.Plugins.Email.Tests.Infrastructure;
 /// <summary>
 /// The real Sahut host with the Email plugin loaded from its plugins folder. Receiving waits on IMAP IDLE only
 /// (polling is set far beyond any test's patience), so a message that arrives while the host runs proves IDLE push.
-/// Two hosts may share a data folder one after the other, to stop and restart Sahut.
+/// Two hosts may share a data folder one after the other, to stop and restart Sahut. On PostgreSQL each host gets a
+/// new database, dropped on dispose.
 /// </summary>
-public sealed class EmailHost(string dataDir) : WebApplicationFactory<Program>
+public sealed class EmailHost(string dataDir, string? postgresDatabase = null) : WebApplicationFactory<Program>
 {
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+
+    public static async Task<EmailHost> OnAsync(string database, string dataDir)
+    {
+        if (database != Postgres)
+        {
+            return new EmailHost(dataDir);
+        }
+
+        var name = "sahut_email_" + Guid.NewGuid().ToString("N");
+        await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
+        await admin.OpenAsync();
+        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+        return new EmailHost(dataDir, name);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Sahut:DataDir", dataDir);
@@ -25,6 +44,11 @@ public sealed class EmailHost(string dataDir) : WebApplicationFactory<Program>
         builder.UseSetting("Sahut:Email:PollInterval", "01:00:00");
         builder.UseSetting("Sahut:Email:IdleRefresh", "01:00:00");
         builder.UseSetting("Sahut:Email:FetchBatchSize", "25");
+        if (postgresDatabase is not null)
+        {
+            builder.UseSetting("Sahut:Database:Provider", "Postgres");
+            builder.UseSetting("Sahut:Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString) { Database = postgresDatabase }.ConnectionString);
+        }
     }
 
     public async Task<Api> SetupAsync()
@@ -45,6 +69,14 @@ public sealed class EmailHost(string dataDir) : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
+            await admin.OpenAsync();
+            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 }
 

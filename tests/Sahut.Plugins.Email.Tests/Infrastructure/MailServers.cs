@@ -148,6 +148,7 @@ public sealed class MailServers : IAsyncLifetime
         mail_location = maildir:{{root}}/mail/%u
         mail_max_userip_connections = 200
         first_valid_uid = 1
+        auth_failure_delay = 0
         mailbox_idle_check_interval = 1 secs
         passdb {
           driver = passwd-file

@@ -13,12 +13,14 @@ public sealed class ThreadingTests(MailServers mail) : TempDataDir
 {
     private const string Customer = "budi@pelanggan.example";
 
-    [Fact]
-    public async Task A_reply_chain_stays_in_one_conversation_and_the_agent_reply_carries_threading_headers()
+    [Theory]
+    [InlineData(EmailHost.Sqlite)]
+    [InlineData(EmailHost.Postgres)]
+    public async Task A_reply_chain_stays_in_one_conversation_and_the_agent_reply_carries_threading_headers(string database)
     {
         var user = mail.AddUser();
         var address = MailServers.Address(user);
-        await using var host = new EmailHost(DataDir);
+        await using var host = await EmailHost.OnAsync(database, DataDir);
         var api = await host.SetupAsync();
         await api.ConnectEmailAsync(mail.ChannelSettings(user));
 
