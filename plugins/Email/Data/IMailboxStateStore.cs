@@ -9,7 +9,11 @@ internal interface IMailboxStateStore
 
     Task QuarantineAsync(QuarantinedEmail email, CancellationToken cancellationToken);
 
+    /// <summary>A channel's quarantined messages, newest first, without their raw bytes.</summary>
     Task<IReadOnlyList<QuarantinedEmail>> ListQuarantineAsync(Guid channelId, CancellationToken cancellationToken);
+
+    /// <summary>One quarantined message with its raw bytes.</summary>
+    Task<QuarantinedEmail?> FindQuarantinedAsync(Guid channelId, Guid id, CancellationToken cancellationToken);
 
     /// <summary>Records Message-IDs the inbox holds for a channel (received and sent), for reply threading.</summary>
     Task RememberMessageIdsAsync(Guid channelId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken);

@@ -55,11 +55,19 @@ internal sealed class MailboxStateStore(ILifetimeScope root, TimeProvider time) 
     {
         await using var scope = root.BeginLifetimeScope();
         var db = scope.Resolve<EmailDb>();
-        var rows = await db.Quarantine.AsNoTracking().Where(q => q.ChannelId == channelId).ToListAsync(cancellationToken);
-        return rows
-            .OrderByDescending(q => q.QuarantinedAt)
-            .Select(q => new QuarantinedEmail(q.Id, q.ChannelId, (uint)q.UidValidity, (uint)q.Uid, q.MessageId, q.From, q.Subject, q.Reason, q.QuarantinedAt, q.Raw))
-            .ToList();
+        var rows = await db.Quarantine.AsNoTracking()
+            .Where(q => q.ChannelId == channelId)
+            .Select(q => new QuarantinedEmail(q.Id, q.ChannelId, (uint)q.UidValidity, (uint)q.Uid, q.MessageId, q.From, q.Subject, q.Reason, q.QuarantinedAt, null))
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(q => q.QuarantinedAt).ToList();
+    }
+
+    public async Task<QuarantinedEmail?> FindQuarantinedAsync(Guid channelId, Guid id, CancellationToken cancellationToken)
+    {
+        await using var scope = root.BeginLifetimeScope();
+        var db = scope.Resolve<EmailDb>();
+        var q = await db.Quarantine.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id && q.ChannelId == channelId, cancellationToken);
+        return q is null ? null : new QuarantinedEmail(q.Id, q.ChannelId, (uint)q.UidValidity, (uint)q.Uid, q.MessageId, q.From, q.Subject, q.Reason, q.QuarantinedAt, q.Raw);
     }
 
     public async Task RememberMessageIdsAsync(Guid channelId, IReadOnlyCollection<string> messageIds, CancellationToken cancellationToken)

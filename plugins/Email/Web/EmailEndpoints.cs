@@ -49,7 +49,7 @@ internal sealed class EmailEndpoints(IWorkspaceAccess access, IChannelDirectory 
         }
 
         var items = await store.ListQuarantineAsync(channelId, cancellationToken);
-        return Results.Ok(items.Select(q => new { q.Id, q.Uid, q.MessageId, q.From, q.Subject, q.Reason, q.QuarantinedAt, rawSize = q.Raw?.Length }));
+        return Results.Ok(items.Select(q => new { q.Id, q.Uid, q.MessageId, q.From, q.Subject, q.Reason, q.QuarantinedAt }));
     }
 
     private async Task<IResult> DownloadQuarantinedAsync(HttpContext context, Guid ws, Guid channelId, Guid id, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ internal sealed class EmailEndpoints(IWorkspaceAccess access, IChannelDirectory 
             return denied;
         }
 
-        var item = (await store.ListQuarantineAsync(channelId, cancellationToken)).FirstOrDefault(q => q.Id == id);
+        var item = await store.FindQuarantinedAsync(channelId, id, cancellationToken);
         return item?.Raw is { } raw ? Results.File(raw, "message/rfc822", $"quarantined-{item.Uid}.eml") : Results.NotFound();
     }
 

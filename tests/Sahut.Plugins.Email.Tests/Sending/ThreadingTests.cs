@@ -62,48 +62,6 @@ public sealed class ThreadingTests(MailServers mail) : TempDataDir
         Assert.Equal("Pesanan lain juga rusak.", Assert.Single(await api.MessagesAsync(other.GetProperty("id").GetGuid())).GetProperty("body").GetString());
     }
 
-    [Fact]
-    public async Task A_refused_recipient_fails_the_message_without_retrying()
-    {
-        var user = mail.AddUser();
-        await using var host = new EmailHost(DataDir);
-        var api = await host.SetupAsync();
-        var channelId = await api.ConnectEmailAsync(mail.ChannelSettings(user));
-
-        var response = await api.Http.PostAsJsonAsync($"{api.Base}/messages", new { channelId, to = "reject-me@pelanggan.example", content = "Halo" });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-
-        var failed = await Eventually.GetAsync(async () =>
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
-            return await db.Outbox.AsNoTracking().FirstOrDefaultAsync(o => o.State == OutboxState.Failed);
-        }, "the refused send to be failed");
-        Assert.Equal(1, failed.Attempts);
-        Assert.Contains("550", failed.LastError, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public async Task A_temporary_refusal_is_retried_not_failed()
-    {
-        var user = mail.AddUser();
-        await using var host = new EmailHost(DataDir);
-        var api = await host.SetupAsync();
-        var channelId = await api.ConnectEmailAsync(mail.ChannelSettings(user));
-
-        var response = await api.Http.PostAsJsonAsync($"{api.Base}/messages", new { channelId, to = "tempfail@pelanggan.example", content = "Halo" });
-        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
-
-        var retried = await Eventually.GetAsync(async () =>
-        {
-            await using var scope = host.Services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
-            return await db.Outbox.AsNoTracking().FirstOrDefaultAsync(o => o.Attempts >= 2);
-        }, "the temporarily refused send to be tried again");
-        Assert.NotEqual(OutboxState.Failed, retried.State);
-        Assert.Contains("451", retried.LastError, StringComparison.Ordinal);
-    }
-
     private static async Task<string?> StoredOutboundIdAsync(EmailHost host, Guid conversationId)
     {
         await using var scope = host.Services.CreateAsyncScope();
