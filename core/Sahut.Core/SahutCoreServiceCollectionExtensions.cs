@@ -11,6 +11,7 @@ using Sahut.Media;
 using Sahut.Ingest;
 using Sahut.Outbox;
 using Sahut.Phones;
+using Sahut.Team;
 
 namespace Sahut;
 
@@ -37,6 +38,14 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<AttachmentQueries>();
+
+        services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
+        services.AddScoped<IReplyLeaseStore, DatabaseReplyLeaseStore>();
+        services.AddScoped<IReplyGuard, OneReplierGuard>();
+        services.AddScoped<ReplyLeaseService>();
+        services.AddScoped<MentionResolver>();
+        services.AddScoped<CannedResponseService>();
+        services.AddScoped<LabelService>();
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();

@@ -19,3 +19,11 @@ public sealed record NoteAdded(Guid WorkspaceId, Guid ConversationId, Guid NoteI
 
 /// <summary>A message changed after it was stored (e.g. its media finished downloading).</summary>
 public sealed record MessageUpdated(Guid WorkspaceId, Guid ConversationId, Guid MessageId) : DomainEvent(WorkspaceId);
+
+/// <summary>The reply lease of a conversation was taken, renewed or released (<see cref="HolderId"/> null).</summary>
+public sealed record ReplyLeaseChanged(Guid WorkspaceId, Guid ConversationId, Guid? HolderId, DateTime? ExpiresAt, bool Renewed) : DomainEvent(WorkspaceId);
+
+/// <summary>Someone was @mentioned in a note; a notification was stored for them.</summary>
+public sealed record UserMentioned(Guid WorkspaceId, Guid ConversationId, Guid NoteId, Guid UserId, Guid NotificationId) : DomainEvent(WorkspaceId);
+
+public sealed record ConversationLabelsChanged(Guid WorkspaceId, Guid ConversationId) : DomainEvent(WorkspaceId);

@@ -3,16 +3,17 @@ using Microsoft.AspNetCore.Http;
 namespace Sahut.Web;
 
 /// <summary>
-/// The host's workspace access check for plugin endpoints: the caller's access to a workspace, or null when it has
-/// none (answer 404 then, exactly like a workspace that does not exist).
+/// The host's workspace access check for plugin endpoints under <c>/api/v1/workspaces/{ws}</c>: the same rule as the
+/// core API (a workspace the caller does not belong to is treated as not existing, i.e. 404).
 /// </summary>
 public interface IWorkspaceAccess
 {
-    /// <summary>The authorization policy of the host's API (bearer API token or session cookie); use it with RequireAuthorization.</summary>
-    const string ApiPolicy = "Sahut";
-
-    Task<WorkspaceAccessGrant?> ResolveAsync(HttpContext context, Guid workspaceId);
+    /// <summary>The caller's access to the workspace, or null when it has none.</summary>
+    Task<WorkspaceAccessInfo?> ResolveAsync(HttpContext context, Guid workspaceId);
 }
 
-/// <summary>A caller's access to one workspace.</summary>
-public sealed record WorkspaceAccessGrant(Guid WorkspaceId, Guid? UserId, bool IsAdmin);
+/// <summary>Who is calling in a workspace. <see cref="Role"/> is Owner, Admin or Agent; API tokens have no user and act as admins of their own workspace.</summary>
+public sealed record WorkspaceAccessInfo(Guid WorkspaceId, Guid? UserId, string Role, bool IsApiToken)
+{
+    public bool IsAdmin => Role is "Owner" or "Admin";
+}

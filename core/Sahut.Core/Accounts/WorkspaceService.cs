@@ -77,4 +77,62 @@ public sealed class WorkspaceService(SahutDbContext db, UserManager<SahutUser> u
         await db.SaveChangesAsync(cancellationToken);
         return user;
     }
+
+    /// <summary>Renames a workspace and sets its time zone (an IANA or Windows id the system knows).</summary>
+    public async Task UpdateProfileAsync(Guid workspaceId, string name, string timeZone, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw InputValidationException.For("name", "A workspace needs a name.");
+        }
+
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(timeZone, out _))
+        {
+            throw InputValidationException.For("timeZone", $"Unknown time zone '{timeZone}'.");
+        }
+
+        var workspace = await db.Workspaces.FirstOrDefaultAsync(w => w.Id == workspaceId, cancellationToken) ?? throw new NotFoundException("Workspace");
+        workspace.Name = name.Trim();
+        workspace.TimeZone = timeZone;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Changes a member's role; a workspace always keeps at least one owner.</summary>
+    public async Task ChangeRoleAsync(Guid workspaceId, Guid userId, WorkspaceRole role, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException("Member");
+        if (membership.Role == WorkspaceRole.Owner && role != WorkspaceRole.Owner)
+        {
+            await EnsureAnotherOwnerAsync(workspaceId, userId, cancellationToken);
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Removes a member from the workspace (the user account stays); the last owner cannot be removed.</summary>
+    public async Task RemoveMemberAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken)
+    {
+        var membership = await db.Memberships.FirstOrDefaultAsync(m => m.WorkspaceId == workspaceId && m.UserId == userId, cancellationToken)
+            ?? throw new NotFoundException("Member");
+        if (membership.Role == WorkspaceRole.Owner)
+        {
+            await EnsureAnotherOwnerAsync(workspaceId, userId, cancellationToken);
+        }
+
+        // Their conversations go back to the unassigned queue rather than to someone who can no longer see them.
+        await db.Conversations.Where(c => c.WorkspaceId == workspaceId && c.AssigneeId == userId)
+            .ExecuteUpdateAsync(u => u.SetProperty(c => c.AssigneeId, (Guid?)null), cancellationToken);
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task EnsureAnotherOwnerAsync(Guid workspaceId, Guid userId, CancellationToken cancellationToken)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.WorkspaceId == workspaceId && m.UserId != userId && m.Role == WorkspaceRole.Owner, cancellationToken))
+        {
+            throw new RuleViolationException("last-owner", "A workspace needs at least one owner.");
+        }
+    }
 }

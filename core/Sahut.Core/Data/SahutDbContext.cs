@@ -23,6 +23,10 @@ public class SahutDbContext(DbContextOptions options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxItem> Outbox => Set<OutboxItem>();
+    public DbSet<ReplyLease> ReplyLeases => Set<ReplyLease>();
+    public DbSet<CannedResponse> CannedResponses => Set<CannedResponse>();
+    public DbSet<Label> Labels => Set<Label>();
+    public DbSet<ConversationLabel> ConversationLabels => Set<ConversationLabel>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

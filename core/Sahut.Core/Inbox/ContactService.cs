@@ -42,6 +42,19 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
         return contact;
     }
 
+    /// <summary>One contact of the workspace.</summary>
+    public async Task<ContactView> GetAsync(Guid workspaceId, Guid contactId, CancellationToken cancellationToken) =>
+        await db.Contacts.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.Id == contactId)
+            .Select(c => new ContactView(
+                c.Id,
+                c.Name,
+                c.Identities.Where(i => i.Kind == IdentityKinds.Phone).Select(i => i.Value).FirstOrDefault(),
+                c.Identities.Where(i => i.Kind == IdentityKinds.Email).Select(i => i.Value).FirstOrDefault(),
+                c.CreatedAt))
+            .FirstOrDefaultAsync(cancellationToken)
+        ?? throw new Errors.NotFoundException("Contact");
+
     public async Task<ContactPage> ListAsync(Guid workspaceId, string? q, int page, CancellationToken cancellationToken)
     {
         const int pageSize = 50;

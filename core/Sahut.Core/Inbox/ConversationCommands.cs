@@ -6,6 +6,7 @@ using Sahut.Domain;
 using Sahut.Errors;
 using Sahut.Events;
 using Sahut.Outbox;
+using Sahut.Team;
 
 namespace Sahut.Inbox;
 
@@ -14,7 +15,9 @@ public sealed class ConversationCommands(
     SahutDbContext db,
     ChannelTypeRegistry types,
     ContactService contacts,
+    ChannelSettingsProtector protector,
     IEnumerable<IReplyGuard> guards,
+    MentionResolver mentions,
     DomainEventBus bus,
     OutboxSignal outbox,
     TimeProvider time)
@@ -31,6 +34,7 @@ public sealed class ConversationCommands(
         var message = await QueueAsync(conversation, authorId, content, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        await ReplySentAsync(workspaceId, conversationId, authorId, cancellationToken);
         bus.Publish(new MessageSent(workspaceId, conversationId, message.Id));
         return message;
     }
@@ -75,6 +79,7 @@ public sealed class ConversationCommands(
         var message = await QueueAsync(conversation, authorId, content, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.Notify();
+        await ReplySentAsync(workspaceId, conversation.Id, authorId, cancellationToken);
         if (opened)
         {
             bus.Publish(new ConversationOpened(workspaceId, conversation.Id, Reopened: false));
@@ -84,7 +89,8 @@ public sealed class ConversationCommands(
         return (conversation, message);
     }
 
-    public async Task<Note> AddNoteAsync(Guid workspaceId, Guid conversationId, Guid authorId, string body, IReadOnlyCollection<Guid> mentions, CancellationToken cancellationToken)
+    /// <summary>Adds an internal note; members it @mentions get an in-app notification.</summary>
+    public async Task<Note> AddNoteAsync(Guid workspaceId, Guid conversationId, Guid authorId, string body, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body))
         {
@@ -92,19 +98,31 @@ public sealed class ConversationCommands(
         }
 
         var conversation = await FindAsync(workspaceId, conversationId, cancellationToken);
+        var mentioned = (await mentions.ResolveAsync(workspaceId, body, cancellationToken)).Where(id => id != authorId).ToList();
         var note = new Note
         {
             WorkspaceId = workspaceId,
             ConversationId = conversationId,
             AuthorId = authorId,
             Body = body.Trim(),
-            Mentions = mentions.Count == 0 ? null : string.Join(',', mentions),
+            Mentions = mentioned.Count == 0 ? null : string.Join(',', mentioned),
             CreatedAt = time.UtcNow(),
         };
         db.Notes.Add(note);
         conversation.NotesCount++;
+        var notifications = mentioned.Select(userId => new Notification
+        {
+            WorkspaceId = workspaceId,
+            UserId = userId,
+            Kind = "mention",
+            Text = MessagePreview.Of("note", note.Body),
+            Link = $"/w/{workspaceId}/inbox/{conversationId}",
+            CreatedAt = note.CreatedAt,
+        }).ToList();
+        db.Notifications.AddRange(notifications);
         await db.SaveChangesAsync(cancellationToken);
         bus.Publish(new NoteAdded(workspaceId, conversationId, note.Id));
+        bus.PublishAll(notifications.Select(n => new UserMentioned(workspaceId, conversationId, note.Id, n.UserId, n.Id)));
         return note;
     }
 
@@ -145,6 +163,14 @@ public sealed class ConversationCommands(
         }
     }
 
+    private async Task ReplySentAsync(Guid workspaceId, Guid conversationId, Guid? authorId, CancellationToken cancellationToken)
+    {
+        foreach (var guard in guards)
+        {
+            await guard.ReplySentAsync(workspaceId, conversationId, authorId, cancellationToken);
+        }
+    }
+
     private async Task<Conversation> FindAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken) =>
         await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId, cancellationToken)
         ?? throw new NotFoundException("Conversation");
@@ -157,7 +183,8 @@ public sealed class ConversationCommands(
             throw new RuleViolationException("channel-disconnected", "This conversation's channel is disconnected; replies cannot be sent.");
         }
 
-        var capabilities = types.Find(channel.Type)?.Capabilities
+        var channelType = types.Find(channel.Type);
+        var capabilities = channelType?.Capabilities
             ?? throw new RuleViolationException("channel-unavailable", $"The '{channel.Type}' channel plugin is not loaded; replies cannot be sent.");
         var now = time.UtcNow();
         if (content.Template is { } template)
@@ -170,6 +197,12 @@ public sealed class ConversationCommands(
             if (string.IsNullOrWhiteSpace(template.Name) || string.IsNullOrWhiteSpace(template.Language))
             {
                 throw InputValidationException.For("template", "A template needs a name and a language.");
+            }
+
+            if (channelType is IChannelTemplateValidator validator
+                && await validator.ValidateTemplateAsync(protector.ToContext(channel), template, cancellationToken) is { Count: > 0 } problems)
+            {
+                throw new RuleViolationException("template-invalid", string.Join(" ", problems));
             }
         }
         else

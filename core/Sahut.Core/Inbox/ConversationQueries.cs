@@ -62,6 +62,11 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
             query = query.Where(c => c.ChannelId == channelId);
         }
 
+        if (filter.LabelId is { } labelId)
+        {
+            query = query.Where(c => db.ConversationLabels.Any(cl => cl.ConversationId == c.Id && cl.LabelId == labelId));
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Query))
         {
             var term = filter.Query.Trim();
@@ -91,6 +96,15 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
             .FirstOrDefaultAsync(cancellationToken)
         ?? throw new NotFoundException("Conversation");
 
+    /// <summary>A contact's most recent conversations, newest first.</summary>
+    public Task<List<ConversationSummary>> ListForContactAsync(Guid workspaceId, Guid contactId, int take, CancellationToken cancellationToken) =>
+        db.Conversations.AsNoTracking()
+            .Where(c => c.WorkspaceId == workspaceId && c.ContactId == contactId)
+            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
+            .Take(take)
+            .Select(ToSummary)
+            .ToListAsync(cancellationToken);
+
     /// <summary>Messages and notes in the order they happened.</summary>
     public async Task<IReadOnlyList<TimelineItem>> TimelineAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken)
     {
@@ -111,7 +125,8 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
                 "message", m.Id, m.CreatedAt, m.Direction.ToString().ToLowerInvariant(), m.Kind, m.Body,
                 m.Direction == MessageDirection.Out ? m.DeliveryStatus.ToString().ToLowerInvariant() : null,
                 m.FailureCode, m.FailureReason, m.AuthorId, m.Metadata,
-                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.StoragePath is not null)).ToList()))
+                m.Attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size, a.StoragePath is not null)).ToList(),
+                m.ReplyToMessageId))
             .Concat(notes.Select(n => new TimelineItem("note", n.Id, n.CreatedAt, null, null, n.Body, null, null, null, n.AuthorId, null, [])))
             .OrderBy(i => i.CreatedAt).ThenBy(i => i.Id)
             .ToList();

@@ -36,6 +36,7 @@ public sealed record TimelineItem(
     string? FailureReason,
     Guid? AuthorId,
     string? Metadata,
-    IReadOnlyList<AttachmentView> Attachments);
+    IReadOnlyList<AttachmentView> Attachments,
+    Guid? ReplyToMessageId = null);
 
 public sealed record AttachmentView(Guid Id, string FileName, string ContentType, long? Size, bool Available);

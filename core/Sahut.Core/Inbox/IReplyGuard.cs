@@ -7,4 +7,7 @@ namespace Sahut.Inbox;
 public interface IReplyGuard
 {
     Task EnsureMayReplyAsync(Guid workspaceId, Guid conversationId, Guid? userId, CancellationToken cancellationToken);
+
+    /// <summary>The reply was stored; whatever the guard took for it can be let go.</summary>
+    Task ReplySentAsync(Guid workspaceId, Guid conversationId, Guid? userId, CancellationToken cancellationToken);
 }

@@ -15,9 +15,12 @@ namespace Sahut.Plugins.Email.Web;
 /// </summary>
 internal sealed class EmailEndpoints(IWorkspaceAccess access, IChannelDirectory directory, IMailboxStateStore store, ConnectionTester tester) : IEndpointContributor
 {
+    // The host's API authorization policy: bearer API token or session cookie.
+    private const string ApiPolicy = "Sahut";
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        var workspace = endpoints.MapGroup("/api/v1/workspaces/{ws:guid}").RequireAuthorization(IWorkspaceAccess.ApiPolicy).WithTags("Email");
+        var workspace = endpoints.MapGroup("/api/v1/workspaces/{ws:guid}").RequireAuthorization(ApiPolicy).WithTags("Email");
         workspace.MapPost("/channels/email/test-connection", TestConnectionAsync);
         workspace.MapGet("/channels/{channelId:guid}/email/quarantine", ListQuarantineAsync);
         workspace.MapGet("/channels/{channelId:guid}/email/quarantine/{id:guid}/raw", DownloadQuarantinedAsync);

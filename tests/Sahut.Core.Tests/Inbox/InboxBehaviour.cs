@@ -197,7 +197,7 @@ public abstract class InboxBehaviour
         await Assert.ThrowsAsync<NotFoundException>(() => h.WithAsync<ConversationQueries, IReadOnlyList<TimelineItem>>(q => q.TimelineAsync(other, conversationId, CancellationToken.None)));
         await Assert.ThrowsAsync<NotFoundException>(() => h.WithAsync<ConversationCommands>(c => c.SetStatusAsync(other, conversationId, ConversationStatus.Resolved, CancellationToken.None)));
         await Assert.ThrowsAsync<NotFoundException>(() => h.WithAsync<ConversationCommands, Message>(c => c.ReplyAsync(other, conversationId, otherOwner, new ReplyContent("x", null), CancellationToken.None)));
-        await Assert.ThrowsAsync<NotFoundException>(() => h.WithAsync<ConversationCommands, Note>(c => c.AddNoteAsync(other, conversationId, otherOwner, "x", [], CancellationToken.None)));
+        await Assert.ThrowsAsync<NotFoundException>(() => h.WithAsync<ConversationCommands, Note>(c => c.AddNoteAsync(other, conversationId, otherOwner, "x", CancellationToken.None)));
         Assert.Equal(ConversationStatus.Open, await h.DbAsync(db => db.Conversations.Select(c => c.Status).SingleAsync()));
         Assert.Equal(0, await h.DbAsync(db => db.Messages.CountAsync(m => m.Direction == MessageDirection.Out)));
     }
@@ -238,7 +238,7 @@ public abstract class InboxBehaviour
         await sink.AcceptAsync(channel, [Text("1", "081234567890", "halo", h.Time.GetUtcNow().UtcDateTime)], CancellationToken.None);
         var conversationId = await h.DbAsync(db => db.Conversations.Select(c => c.Id).SingleAsync());
         h.Time.Advance(TimeSpan.FromMinutes(1));
-        await h.WithAsync<ConversationCommands, Note>(c => c.AddNoteAsync(ws, conversationId, owner, "Pelanggan VIP, prioritaskan", [], CancellationToken.None));
+        await h.WithAsync<ConversationCommands, Note>(c => c.AddNoteAsync(ws, conversationId, owner, "Pelanggan VIP, prioritaskan", CancellationToken.None));
         h.Time.Advance(TimeSpan.FromMinutes(1));
         await h.WithAsync<ConversationCommands, Message>(c => c.ReplyAsync(ws, conversationId, owner, new ReplyContent("Siap", null), CancellationToken.None));
 

@@ -29,7 +29,7 @@ internal static class ConversationEndpoints
             if (request.Private == true)
             {
                 var author = caller.UserId ?? throw new ForbiddenException("Notes need a signed-in author; API tokens cannot write notes.");
-                var note = await commands.AddNoteAsync(caller.WorkspaceId, id, author, request.Content ?? "", [], ct);
+                var note = await commands.AddNoteAsync(caller.WorkspaceId, id, author, request.Content ?? "", ct);
                 return Results.Created((string?)null, new NoteResponse(note.Id, note.ConversationId, note.Body, note.AuthorId, note.CreatedAt));
             }
 

@@ -6,6 +6,7 @@ using Sahut.Domain;
 using Sahut.Web.Api;
 using Sahut.Web.Commands;
 using Sahut.Web.Health;
+using Sahut.Web.Realtime;
 using Sahut.Web.Security;
 
 namespace Sahut.Web.Hosting;
@@ -27,6 +28,10 @@ internal static class SahutHosting
         {
             builder.WebHost.UseUrls(DefaultUrl);
         }
+
+        // Running from a build (dotnet run) serves wwwroot through the static web assets manifest in any environment;
+        // a published folder has no manifest and serves its own wwwroot.
+        builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
         services.AddSahutCore(builder.Configuration);
@@ -65,12 +70,14 @@ internal static class SahutHosting
 
         services.AddHttpContextAccessor();
         services.AddScoped<ChannelLinks>();
-        services.AddSingleton<IWorkspaceAccess, WorkspaceAccess>();
+        services.AddSingleton<Sahut.Web.IWorkspaceAccess, WorkspaceAccess>();
         services.AddProblemDetails();
         services.AddExceptionHandler<SahutExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddOpenApi("v1");
+        builder.AddSahutRealtime();
         services.AddAntiforgery();
+        builder.AddSahutUi();
         return builder;
     }
 
@@ -94,9 +101,11 @@ internal static class SahutHosting
 
     public static WebApplication UseSahut(this WebApplication app)
     {
+        app.UseMiddleware<ServerTimingMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseStaticFiles();
+        app.UseSahutUi();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -104,6 +113,7 @@ internal static class SahutHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealthEndpoints();
         app.MapSahutApi();
+        app.MapSahutRealtime();
         app.MapSahutPluginEndpoints();
         return app;
     }

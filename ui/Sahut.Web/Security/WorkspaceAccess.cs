@@ -1,12 +1,8 @@
-using Sahut.Web;
-
 namespace Sahut.Web.Security;
 
-/// <summary>Gives plugin endpoints the same workspace access check as the host's API (<see cref="WorkspaceCaller"/>).</summary>
+/// <summary>Exposes <see cref="WorkspaceCaller"/>'s access check to plugin endpoints.</summary>
 internal sealed class WorkspaceAccess : IWorkspaceAccess
 {
-    public async Task<WorkspaceAccessGrant?> ResolveAsync(HttpContext context, Guid workspaceId) =>
-        await WorkspaceCaller.ResolveAsync(context, workspaceId) is { } caller
-            ? new WorkspaceAccessGrant(caller.WorkspaceId, caller.UserId, caller.IsAdmin)
-            : null;
+    public async Task<WorkspaceAccessInfo?> ResolveAsync(HttpContext context, Guid workspaceId) =>
+        await WorkspaceCaller.ResolveAsync(context, workspaceId) is { } caller ? new WorkspaceAccessInfo(caller.WorkspaceId, caller.UserId, caller.Role.ToString(), caller.IsApiToken) : null;
 }

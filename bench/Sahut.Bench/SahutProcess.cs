@@ -1,0 +1,175 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+
+namespace Sahut.Bench;
+
+/// <summary>Sahut itself, built in Release and run as a separate process on loopback with its own data directory.</summary>
+public sealed class SahutProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private SahutProcess(Process process, Uri baseAddress, string dataDir)
+    {
+        this.process = process;
+        BaseAddress = baseAddress;
+        DataDir = dataDir;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public string DataDir { get; }
+
+    public int ProcessId => process.Id;
+
+    public static string RepoRoot { get; } = FindRepoRoot();
+
+    public static string WebDll => Path.Combine(RepoRoot, "ui", "Sahut.Web", "bin", "Release", "net10.0", "Sahut.Web.dll");
+
+    public static async Task BuildAsync()
+    {
+        Console.WriteLine("building Sahut (Release)…");
+        await RunAsync("dotnet", ["build", Path.Combine(RepoRoot, "ui", "Sahut.Web"), "-c", "Release", "-v", "q", "-nologo"], null, null);
+    }
+
+    /// <summary>Runs <c>setup</c> against a fresh data directory (migrating it) and returns its JSON.</summary>
+    public static async Task<(string DataDir, Guid WorkspaceId, Guid UserId, string Token)> SetupAsync(string? postgres)
+    {
+        var dataDir = Directory.CreateTempSubdirectory("sahut-bench-").FullName;
+        var output = await RunAsync("dotnet", [WebDll, "setup", "--workspace", "Bench", "--email", "bench@example.com", "--password", "Bench-pass-1"], Environment(dataDir, postgres), null);
+        var json = JsonDocument.Parse(output).RootElement;
+        return (dataDir, json.GetProperty("workspaceId").GetGuid(), json.GetProperty("userId").GetGuid(), json.GetProperty("apiToken").GetString()!);
+    }
+
+    public static async Task<(SahutProcess Process, TimeSpan StartedIn)> StartAsync(string dataDir, string? postgres)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [WebDll, "--urls", $"http://127.0.0.1:{port}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (key, value) in Environment(dataDir, postgres))
+        {
+            start.Environment[key] = value;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("fail", StringComparison.OrdinalIgnoreCase)) Console.Error.WriteLine("  sahut: " + line); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var sahut = new SahutProcess(process, new Uri($"http://127.0.0.1:{port}/"), dataDir);
+        using var http = new HttpClient { BaseAddress = sahut.BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        while (stopwatch.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            try
+            {
+                var ready = await http.GetAsync("health/ready");
+                if (ready.StatusCode == HttpStatusCode.OK)
+                {
+                    return (sahut, stopwatch.Elapsed);
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"Sahut exited with {process.ExitCode} before it was ready.");
+            }
+
+            await Task.Delay(20);
+        }
+
+        await sahut.DisposeAsync();
+        throw new TimeoutException("Sahut was not ready within 60 s.");
+    }
+
+    public HttpClient Client(string token)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = BaseAddress, Timeout = TimeSpan.FromMinutes(5) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Resident memory of the Sahut process in bytes (Linux /proc).</summary>
+    public long ResidentBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+            }
+        }
+
+        return 0;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<string> RunAsync(string file, string[] args, IEnumerable<(string, string)>? env, string? workingDir)
+    {
+        var start = new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDir ?? RepoRoot };
+        foreach (var (key, value) in env ?? [])
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} exited {process.ExitCode}: {await stderr}{await stdout}");
+        }
+
+        return await stdout;
+    }
+
+    private static IEnumerable<(string, string)> Environment(string dataDir, string? postgres)
+    {
+        yield return ("Sahut__DataDir", dataDir);
+        yield return ("Logging__LogLevel__Default", "Warning");
+        yield return ("ASPNETCORE_ENVIRONMENT", "Production");
+        if (postgres is not null)
+        {
+            var database = "sahut_bench_" + Path.GetFileName(dataDir).Replace("-", "_", StringComparison.Ordinal).ToLowerInvariant();
+            yield return ("Sahut__Database__Provider", "Postgres");
+            yield return ("Sahut__Database__ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(postgres) { Database = database, MaxPoolSize = 200 }.ConnectionString);
+        }
+    }
+
+    private static string FindRepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Sahut.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Run the bench from inside the Sahut repository.");
+    }
+}

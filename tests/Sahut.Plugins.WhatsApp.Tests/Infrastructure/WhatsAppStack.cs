@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Sahut.FakeGraphApi;
+
+namespace Sahut.Plugins.WhatsApp.Tests.Infrastructure;
+
+/// <summary>Sahut on a real Kestrel with a Cloud API channel connected (DESIGN §4 body) to the fake Graph API.</summary>
+public sealed class WhatsAppStack : IAsyncDisposable
+{
+    public const string PhoneNumberId = "301947562281904";
+    public const string VerifyToken = "verify-token-jakarta";
+
+    private WhatsAppStack(WhatsAppHost host, FakeGraphServer fake, HttpClient api, Guid workspaceId)
+    {
+        Host = host;
+        Fake = fake;
+        Api = api;
+        WorkspaceId = workspaceId;
+    }
+
+    public WhatsAppHost Host { get; }
+
+    public FakeGraphServer Fake { get; }
+
+    public HttpClient Api { get; }
+
+    public Guid WorkspaceId { get; }
+
+    public Guid ChannelId { get; private set; }
+
+    public string WebhookUrl { get; private set; } = "";
+
+    public JsonElement ConnectResponse { get; private set; }
+
+    public static async Task<WhatsAppStack> StartAsync(string database = "Sqlite")
+    {
+        var fake = await FakeGraphServer.StartAsync();
+        var host = database == "Postgres" ? await WhatsAppHost.OnPostgresAsync() : new WhatsAppHost();
+        host.UseKestrel(0);
+        host.StartServer();
+        var setup = await host.SetupAsync();
+        var api = host.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", setup.ApiToken);
+        var stack = new WhatsAppStack(host, fake, api, setup.WorkspaceId);
+        var connect = await api.PostAsJsonAsync($"/api/v1/workspaces/{setup.WorkspaceId}/channels", new
+        {
+            type = "whatsapp",
+            name = "CS Jakarta",
+            settings = new
+            {
+                provider = "cloud",
+                phoneNumberId = PhoneNumberId,
+                wabaId = "184203917755631",
+                accessToken = fake.AccessToken,
+                appSecret = Fixture.AppSecret,
+                verifyToken = VerifyToken,
+                apiBaseUrl = fake.GraphBaseUrl,
+            },
+        });
+        Assert.Equal(HttpStatusCode.Created, connect.StatusCode);
+        stack.ConnectResponse = await connect.Content.ReadFromJsonAsync<JsonElement>();
+        stack.ChannelId = stack.ConnectResponse.GetProperty("id").GetGuid();
+        stack.WebhookUrl = stack.ConnectResponse.GetProperty("webhookUrl").GetString()!;
+        return stack;
+    }
+
+    public string Ws(string path) => $"/api/v1/workspaces/{WorkspaceId}/{path}";
+
+    public Task<HttpResponseMessage> DeliverAsync(string body) => Fake.DeliverWebhookAsync(WebhookUrl, body, Fixture.AppSecret);
+
+    public async Task<JsonElement[]> ConversationsAsync() =>
+        (await Api.GetFromJsonAsync<JsonElement>(Ws("conversations"))).GetProperty("items").EnumerateArray().ToArray();
+
+    public async Task<JsonElement[]> TimelineAsync(Guid conversationId) =>
+        (await Api.GetFromJsonAsync<JsonElement>(Ws($"conversations/{conversationId}/messages"))).EnumerateArray().ToArray();
+
+    /// <summary>Polls the timeline until a message satisfies the condition (the outbox and media work after commit).</summary>
+    public async Task<JsonElement> WaitForMessageAsync(Guid conversationId, Func<JsonElement, bool> condition)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            if ((await TimelineAsync(conversationId)).FirstOrDefault(condition) is { ValueKind: JsonValueKind.Object } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("The expected message state never appeared.");
+    }
+
+    public static string InboundText(string wamid, string from, string body, DateTimeOffset at) => Fixture.CloudMessage(
+        $$$"""{"from":"{{{from}}}","id":"{{{wamid}}}","timestamp":"{{{at.ToUnixTimeSeconds()}}}","type":"text","text":{"body":"{{{body}}}"}}""").Replace("6281377712345", from, StringComparison.Ordinal);
+
+    public async ValueTask DisposeAsync()
+    {
+        Api.Dispose();
+        await Host.DisposeAsync();
+        await Fake.DisposeAsync();
+    }
+}
