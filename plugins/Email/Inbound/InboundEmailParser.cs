@@ -9,7 +9,8 @@ namespace Sahut.Plugins.Email.Inbound;
 internal sealed class InboundEmailParser(EmailHtmlSanitizer sanitizer)
 {
     /// <param name="fallbackId">Used as the provider id when the message carries no Message-ID (stable per mailbox position).</param>
-    public ParsedEmail Parse(MimeMessage mime, string channelAddress, string fallbackId)
+    /// <param name="receivedAt">When our server received it (IMAP INTERNALDATE); the sender's Date header is only a fallback, as clocks and drafts lie.</param>
+    public ParsedEmail Parse(MimeMessage mime, string channelAddress, string fallbackId, DateTimeOffset? receivedAt)
     {
         var ancestors = MessageIds.Ancestors(mime);
         if (LoopGuard.SkipReason(mime, channelAddress) is { } skip)
@@ -43,7 +44,7 @@ internal sealed class InboundEmailParser(EmailHtmlSanitizer sanitizer)
             ProviderMessageId: id,
             From: from.Address.ToLowerInvariant(),
             FromName: string.IsNullOrWhiteSpace(from.Name) ? null : from.Name,
-            Timestamp: mime.Date == DateTimeOffset.MinValue ? default : mime.Date.UtcDateTime,
+            Timestamp: receivedAt?.UtcDateTime ?? (mime.Date == DateTimeOffset.MinValue ? default : mime.Date.UtcDateTime),
             Kind: MessageKinds.Email,
             Body: text,
             Attachments: attachments,

@@ -57,6 +57,8 @@ internal sealed class MailboxCatchUp(
     private async Task ProcessBatchAsync(ChannelContext channel, string address, IMailFolder inbox, UniqueId[] batch, CancellationToken cancellationToken)
     {
         var accepted = new List<(UniqueId Uid, MimeMessage Mime, InboundMessage Message)>();
+        var receivedAt = (await inbox.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.InternalDate, cancellationToken))
+            .ToDictionary(s => s.UniqueId, s => s.InternalDate);
         foreach (var uid in batch)
         {
             MimeMessage mime;
@@ -73,7 +75,7 @@ internal sealed class MailboxCatchUp(
             ParsedEmail parsed;
             try
             {
-                parsed = parser.Parse(mime, address, $"<{inbox.UidValidity}.{uid.Id}.{channel.ChannelId:N}@sahut.invalid>");
+                parsed = parser.Parse(mime, address, $"<{inbox.UidValidity}.{uid.Id}.{channel.ChannelId:N}@sahut.invalid>", receivedAt.GetValueOrDefault(uid));
             }
             catch (Exception ex) when (ex is MalformedEmailException or ParseException or FormatException or ArgumentException)
             {
