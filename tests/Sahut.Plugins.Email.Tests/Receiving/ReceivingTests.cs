@@ -1,9 +1,9 @@
-using Xunit.Abstractions;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sahut.Data;
 using Sahut.Plugins.Email.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace Sahut.Plugins.Email.Tests.Receiving;
 
