@@ -12,7 +12,7 @@ public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database,
         ? cs
         : Provider == DatabaseProviders.Postgres
             ? throw new InvalidOperationException("Sahut:Database:ConnectionString is required for PostgreSQL.")
-            : $"Data Source={Path.Combine(sahut.Value.ResolveDataDir(), "sahut.db")};Cache=Shared;Default Timeout=30";
+            : $"Data Source={Path.Combine(sahut.Value.ResolveDataDir(), "sahut.db")};Default Timeout=30";
 
     public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable, string? migrationsAssembly = null)
     {

@@ -17,14 +17,17 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
         _ => value?.Trim(),
     };
 
-    /// <summary>Finds the contact with this identity in the workspace, or creates it (tracked, not yet saved).</summary>
-    public async Task<Contact> FindOrAddAsync(Guid workspaceId, string kind, string normalizedValue, string? name, CancellationToken cancellationToken)
+    /// <summary>
+    /// Finds the contact with this identity in the workspace, or creates it (tracked, not yet saved).
+    /// <paramref name="localOnly"/>: the caller already loaded this identity if it exists, so only the change tracker is searched.
+    /// </summary>
+    public async Task<Contact> FindOrAddAsync(Guid workspaceId, string kind, string normalizedValue, string? name, CancellationToken cancellationToken, bool localOnly = false)
     {
         var local = db.ContactIdentities.Local.FirstOrDefault(i => i.WorkspaceId == workspaceId && i.Kind == kind && i.Value == normalizedValue);
-        var contactId = local?.ContactId ?? await db.ContactIdentities
+        var contactId = local?.ContactId ?? (localOnly ? null : await db.ContactIdentities
             .Where(i => i.WorkspaceId == workspaceId && i.Kind == kind && i.Value == normalizedValue)
             .Select(i => (Guid?)i.ContactId)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefaultAsync(cancellationToken));
         if (contactId is { } id)
         {
             var existing = db.Contacts.Local.FirstOrDefault(c => c.Id == id) ?? await db.Contacts.FirstAsync(c => c.Id == id, cancellationToken);

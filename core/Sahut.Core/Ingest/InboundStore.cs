@@ -20,11 +20,21 @@ internal sealed class InboundStore(
 {
     private readonly List<DomainEvent> events = [];
 
+    // What the batch prefetch already brought into the change tracker: misses there need no query of their own.
+    private readonly HashSet<(Guid WorkspaceId, string Kind, string Value)> identitiesLoaded = [];
+    private readonly HashSet<(Guid ChannelId, Guid ContactId)> conversationsLoaded = [];
+    private readonly HashSet<(Guid ChannelId, string ProviderMessageId)> messagesLoaded = [];
+
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
         var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
         var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
+
+        // Per-message work is in memory; the database is asked a handful of set queries per batch, and the
+        // change tracker is scanned once, before saving, instead of on every lookup.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await PrefetchAsync(batch, channels, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var results = new InboundResult[batch.Count];
@@ -58,9 +68,47 @@ internal sealed class InboundStore(
             results[i] = new InboundResult(stored, duplicates);
         }
 
+        db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);
+    }
+
+    private async Task PrefetchAsync(IReadOnlyList<PendingDelivery> batch, Dictionary<Guid, Channel> channels, CancellationToken cancellationToken)
+    {
+        foreach (var group in batch.GroupBy(p => p.ChannelId))
+        {
+            if (!channels.TryGetValue(group.Key, out var channel))
+            {
+                continue;
+            }
+
+            var statusIds = group.SelectMany(p => p.Events).OfType<InboundStatus>().Select(e => e.ProviderMessageId).Distinct().ToList();
+            if (statusIds.Count > 0)
+            {
+                await db.Messages.Where(m => m.ChannelId == channel.Id && m.ProviderMessageId != null && statusIds.Contains(m.ProviderMessageId)).LoadAsync(cancellationToken);
+                messagesLoaded.UnionWith(statusIds.Select(id => (channel.Id, id)));
+            }
+
+            var identities = group.SelectMany(p => p.Events).OfType<InboundMessage>().Select(m => IdentityOf(channel, m)).Distinct().ToList();
+            foreach (var kind in identities.Select(i => i.Kind).Distinct())
+            {
+                var values = identities.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
+                var found = await db.ContactIdentities.Where(i => i.WorkspaceId == channel.WorkspaceId && i.Kind == kind && values.Contains(i.Value)).ToListAsync(cancellationToken);
+                var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
+                await db.Contacts.Where(c => contactIds.Contains(c.Id)).LoadAsync(cancellationToken);
+                await db.Conversations.Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).LoadAsync(cancellationToken);
+                identitiesLoaded.UnionWith(values.Select(v => (channel.WorkspaceId, kind, v)));
+                conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
+            }
+        }
+    }
+
+    private (string Kind, string Value) IdentityOf(Channel channel, InboundMessage inbound)
+    {
+        var kind = types.Find(channel.Type)?.Capabilities.IdentityKind
+            ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
+        return (kind, contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim());
     }
 
     private async Task<HashSet<(Guid, string)>> KnownProviderIdsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
@@ -86,10 +134,8 @@ internal sealed class InboundStore(
 
     private async Task<bool> AddMessageAsync(Channel channel, InboundMessage inbound, CancellationToken cancellationToken)
     {
-        var kind = types.Find(channel.Type)?.Capabilities.IdentityKind
-            ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
-        var identity = contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim();
-        var contact = await contacts.FindOrAddAsync(channel.WorkspaceId, kind, identity, inbound.FromName, cancellationToken);
+        var (kind, identity) = IdentityOf(channel, inbound);
+        var contact = await contacts.FindOrAddAsync(channel.WorkspaceId, kind, identity, inbound.FromName, cancellationToken, localOnly: identitiesLoaded.Contains((channel.WorkspaceId, kind, identity)));
         var at = inbound.Timestamp == default ? time.UtcNow() : inbound.Timestamp.ToUniversalTime();
         var conversation = await FindOrOpenConversationAsync(channel, contact, inbound, at, cancellationToken);
 
@@ -136,7 +182,9 @@ internal sealed class InboundStore(
         var conversation = await FindThreadAsync(channel.Id, inbound, cancellationToken)
             ?? (inbound.ThreadKey is null
                 ? db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).MaxBy(c => c.LastMessageAt)
-                  ?? await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
+                  ?? (conversationsLoaded.Contains((channel.Id, contact.Id)) || db.Entry(contact).State == EntityState.Added
+                      ? null
+                      : await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken))
                 : null);
 
         if (conversation is null)
@@ -198,7 +246,9 @@ internal sealed class InboundStore(
     private async Task<bool> ApplyStatusAsync(Channel channel, InboundStatus status, CancellationToken cancellationToken)
     {
         var message = db.Messages.Local.FirstOrDefault(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId)
-            ?? await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken);
+            ?? (messagesLoaded.Contains((channel.Id, status.ProviderMessageId))
+                ? null
+                : await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken));
         if (message is null)
         {
             logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} on channel {ChannelId}", status.Status, status.ProviderMessageId, channel.Id);

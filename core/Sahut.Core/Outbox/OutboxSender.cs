@@ -76,10 +76,12 @@ internal sealed class OutboxSender(
 
             await RetryOrFailAsync(item, message, ex.Code, ex.Reason, ex.Retryable, ex.RetryAfter, CancellationToken.None);
         }
-        catch (Exception ex) when (ex is HttpRequestException or TimeoutException or IOException || (ex is TaskCanceledException && !cancellationToken.IsCancellationRequested))
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogWarning(ex, "Send of message {MessageId} failed transiently", message.Id);
-            await RetryOrFailAsync(item, message, "transient", ex.Message, retryable: true, null, CancellationToken.None);
+            // Network trouble, timeouts, or a plugin bug (e.g. unreadable settings): retried with backoff, and after
+            // the last attempt the message is marked failed with the reason, never left hanging.
+            logger.LogWarning(ex, "Send of message {MessageId} failed", message.Id);
+            await RetryOrFailAsync(item, message, "send-error", ex.Message, retryable: true, null, CancellationToken.None);
         }
 
         return true;

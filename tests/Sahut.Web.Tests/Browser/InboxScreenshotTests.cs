@@ -51,10 +51,12 @@ public sealed class InboxScreenshotTests(BrowserApp app) : IClassFixture<Browser
         await phone.GetByRole(AriaRole.Button, new() { Name = "Tambah catatan" }).ClickAsync();
         await Assertions.Expect(phone.Locator(".note").Last).ToContainTextAsync("diantar besok");
 
-        // A reply without the channel plugin is refused with a friendly message, not an error page.
+        // A refused reply (Dewi wrote a day ago: WhatsApp's 24-hour window is closed) comes back as a friendly message, not an error page.
+        await phone.GotoAsync($"/w/{workspaceId}/inbox");
+        await phone.Locator(".row", new() { HasText = "Dewi Lestari" }).ClickAsync();
         await phone.GetByPlaceholder("Ketik balasan…").FillAsync("Halo kak");
         await phone.GetByRole(AriaRole.Button, new() { Name = "Kirim" }).ClickAsync();
-        await Assertions.Expect(phone.Locator(".flash-error")).ToContainTextAsync("Plugin channel");
+        await Assertions.Expect(phone.Locator(".flash-error")).ToContainTextAsync("Jendela balasan 24 jam");
 
         // The menu opens from the top bar and still does not scroll sideways.
         await phone.Locator(".nav-btn").ClickAsync();
@@ -82,7 +84,7 @@ public sealed class InboxScreenshotTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(page).ToHaveURLAsync(new Regex("/inbox"));
     }
 
-    /// <summary>A workspace without channel plugins whose rows are inserted directly: the inbox shows them all the same.</summary>
+    /// <summary>A workspace whose rows are inserted directly (channel settings are placeholders): the inbox shows them all the same.</summary>
     private async Task<(Guid Workspace, Guid Conversation)> SeedAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
