@@ -15,6 +15,22 @@ namespace Sahut.Plugins.Email.Tests.Infrastructure;
 /// </summary>
 public sealed class EmailHost(string dataDir, string? postgresDatabase = null) : WebApplicationFactory<Program>
 {
+    /// <summary>The base URL when started on a real socket with <see cref="StartOnKestrel"/>.</summary>
+    public string? KestrelUrl { get; private set; }
+
+    /// <summary>Serves on a real Kestrel socket (127.0.0.1, free port), for a browser.</summary>
+    public string StartOnKestrel()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+        KestrelUrl = $"http://127.0.0.1:{port}";
+        StartServer();
+        return KestrelUrl;
+    }
+
     public const string Sqlite = "Sqlite";
     public const string Postgres = "Postgres";
 
