@@ -18,6 +18,9 @@ public sealed class EmailModule : Module
 {
     protected override void Load(ContainerBuilder builder)
     {
+        // Customers write in windows-1252, iso-2022-jp, gb2312 …: .NET knows only the Unicode and Latin-1 charsets
+        // until the code-pages provider is registered, and MimeKit looks charsets up once, so this comes first.
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         builder.Register(c => c.Resolve<IConfiguration>().GetSection(EmailOptions.Section).Get<EmailOptions>() ?? new EmailOptions()).SingleInstance();
         builder.RegisterType<MailConnector>().SingleInstance();
         builder.RegisterType<ConnectionTester>().SingleInstance();

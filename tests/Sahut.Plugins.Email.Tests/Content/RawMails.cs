@@ -5,11 +5,6 @@ namespace Sahut.Plugins.Email.Tests.Content;
 /// <summary>Raw RFC 5322 messages as real clients write them, in the charsets and encodings customers' mail arrives in.</summary>
 internal static class RawMails
 {
-    static RawMails()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
     public static string Message(string from, string to, string subjectHeader, string contentType, string transferEncoding, string body, string? extraHeaders = null) => $"""
         From: {from}
         To: {to}

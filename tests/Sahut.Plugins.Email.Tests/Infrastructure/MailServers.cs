@@ -29,6 +29,9 @@ public sealed class MailServers : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Before any test touches MimeKit, which looks charsets up once: the tests write iso-2022-jp and windows-1252
+        // mail, and the host shares this process's MimeKit (the plugin prefers the host's copy of shared assemblies).
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         // Dovecot's unprivileged processes must reach the config, the mail folders and the sockets under this folder.
         await RunAsync("chmod", $"755 {root}");
         Directory.CreateDirectory(Path.Combine(root, "mail"));
