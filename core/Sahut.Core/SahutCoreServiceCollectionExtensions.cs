@@ -6,6 +6,7 @@ using Sahut.Accounts;
 using Sahut.Channels;
 using Sahut.Data;
 using Sahut.Events;
+using Sahut.Exports;
 using Sahut.Inbox;
 using Sahut.Media;
 using Sahut.Ingest;
@@ -38,6 +39,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<AttachmentQueries>();
+        services.AddSahutExportDatasets();
 
         services.Configure<TeamOptions>(configuration.GetSection(TeamOptions.Section));
         services.AddScoped<IReplyLeaseStore, DatabaseReplyLeaseStore>();
@@ -46,6 +48,8 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<MentionResolver>();
         services.AddScoped<CannedResponseService>();
         services.AddScoped<LabelService>();
+        services.AddScoped<NotificationService>();
+        services.AddScoped<UnansweredCounts>();
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();

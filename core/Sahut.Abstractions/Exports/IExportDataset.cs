@@ -7,7 +7,13 @@ public interface IExportDataset
 
     IReadOnlyList<string> Columns { get; }
 
-    /// <summary>Streams rows in column order; values are already formatted for the workspace (time zone etc.).</summary>
+    /// <summary>How many rows <see cref="ReadRowsAsync"/> would yield now; lets a UI show progress and pick a background export.</summary>
+    Task<long> CountRowsAsync(ExportRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams rows in column order without buffering them; values are already formatted for the workspace
+    /// (timestamps ISO 8601 in its time zone, numbers invariant).
+    /// </summary>
     IAsyncEnumerable<IReadOnlyList<string?>> ReadRowsAsync(ExportRequest request, CancellationToken cancellationToken);
 }
 

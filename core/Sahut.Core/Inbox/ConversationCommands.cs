@@ -31,10 +31,19 @@ public sealed class ConversationCommands(
             await guard.EnsureMayReplyAsync(workspaceId, conversationId, authorId, cancellationToken);
         }
 
-        var message = await QueueAsync(conversation, authorId, content, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        Message message;
+        try
+        {
+            message = await QueueAsync(conversation, authorId, content, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            // Sent or refused (e.g. the reply window), the reply lease the guard took is let go.
+            await ReplySentAsync(workspaceId, conversationId, authorId, CancellationToken.None);
+        }
+
         outbox.Notify();
-        await ReplySentAsync(workspaceId, conversationId, authorId, cancellationToken);
         bus.Publish(new MessageSent(workspaceId, conversationId, message.Id));
         return message;
     }

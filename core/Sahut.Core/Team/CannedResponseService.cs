@@ -22,24 +22,19 @@ public sealed class CannedResponseService(SahutDbContext db, TimeProvider time)
 
     public async Task<CannedResponse> CreateAsync(Guid workspaceId, string shortcut, string content, CancellationToken cancellationToken)
     {
-        var normalized = Normalize(shortcut);
-        if (normalized.Length == 0 || normalized.Any(char.IsWhiteSpace))
-        {
-            throw InputValidationException.For("shortcut", "A shortcut is one word, e.g. /ongkir.");
-        }
-
-        if (string.IsNullOrWhiteSpace(content))
-        {
-            throw InputValidationException.For("content", "A saved reply needs text.");
-        }
-
-        if (await db.CannedResponses.AnyAsync(c => c.WorkspaceId == workspaceId && c.Shortcut == normalized, cancellationToken))
-        {
-            throw InputValidationException.For("shortcut", $"/{normalized} already exists.");
-        }
-
+        var normalized = await ValidateAsync(workspaceId, null, shortcut, content, cancellationToken);
         var canned = new CannedResponse { WorkspaceId = workspaceId, Shortcut = normalized, Content = content.Trim(), CreatedAt = time.UtcNow() };
         db.CannedResponses.Add(canned);
+        await db.SaveChangesAsync(cancellationToken);
+        return canned;
+    }
+
+    public async Task<CannedResponse> UpdateAsync(Guid workspaceId, Guid id, string shortcut, string content, CancellationToken cancellationToken)
+    {
+        var canned = await db.CannedResponses.FirstOrDefaultAsync(c => c.Id == id && c.WorkspaceId == workspaceId, cancellationToken)
+            ?? throw new NotFoundException("Saved reply");
+        canned.Shortcut = await ValidateAsync(workspaceId, id, shortcut, content, cancellationToken);
+        canned.Content = content.Trim();
         await db.SaveChangesAsync(cancellationToken);
         return canned;
     }
@@ -50,6 +45,27 @@ public sealed class CannedResponseService(SahutDbContext db, TimeProvider time)
         {
             throw new NotFoundException("Saved reply");
         }
+    }
+
+    private async Task<string> ValidateAsync(Guid workspaceId, Guid? id, string? shortcut, string? content, CancellationToken cancellationToken)
+    {
+        var normalized = Normalize(shortcut ?? "");
+        if (normalized.Length is 0 or > 64 || normalized.Any(char.IsWhiteSpace))
+        {
+            throw InputValidationException.For("shortcut", "A shortcut is one word, e.g. /ongkir.");
+        }
+
+        if (string.IsNullOrWhiteSpace(content))
+        {
+            throw InputValidationException.For("content", "A saved reply needs text.");
+        }
+
+        if (await db.CannedResponses.AnyAsync(c => c.WorkspaceId == workspaceId && c.Shortcut == normalized && c.Id != id, cancellationToken))
+        {
+            throw InputValidationException.For("shortcut", $"/{normalized} already exists.");
+        }
+
+        return normalized;
     }
 
     private static string Normalize(string shortcut) => shortcut.Trim().TrimStart('/').ToLowerInvariant();

@@ -24,16 +24,17 @@ internal sealed class DatabaseReplyLeaseStore(SahutDbContext db, TimeProvider ti
             return held with { Granted = held.HolderId == userId };
         }
 
+        var entry = db.ReplyLeases.Add(new ReplyLease { ConversationId = conversationId, WorkspaceId = workspaceId, UserId = userId, ExpiresAt = expires });
         try
         {
-            db.ReplyLeases.Add(new ReplyLease { ConversationId = conversationId, WorkspaceId = workspaceId, UserId = userId, ExpiresAt = expires });
             await db.SaveChangesAsync(cancellationToken);
             return new LeaseState(conversationId, userId, expires, Granted: true);
         }
         catch (DbUpdateException)
         {
-            // Someone inserted first; theirs stands.
-            db.ChangeTracker.Clear();
+            // Someone inserted first; theirs stands. Only our row is forgotten: the caller's tracked entities (the
+            // conversation being replied to) share this context and must survive.
+            entry.State = EntityState.Detached;
             var winner = await GetAsync(conversationId, cancellationToken);
             return winner is null ? await AcquireAsync(workspaceId, conversationId, userId, duration, cancellationToken) : winner with { Granted = winner.HolderId == userId };
         }
@@ -47,5 +48,14 @@ internal sealed class DatabaseReplyLeaseStore(SahutDbContext db, TimeProvider ti
         var now = time.UtcNow();
         var lease = await db.ReplyLeases.AsNoTracking().FirstOrDefaultAsync(l => l.ConversationId == conversationId && l.ExpiresAt > now, cancellationToken);
         return lease is null ? null : new LeaseState(lease.ConversationId, lease.UserId, lease.ExpiresAt, Granted: false);
+    }
+
+    public async Task<IReadOnlyList<LeaseState>> ActiveInAsync(Guid workspaceId, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        return await db.ReplyLeases.AsNoTracking()
+            .Where(l => l.WorkspaceId == workspaceId && l.ExpiresAt > now)
+            .Select(l => new LeaseState(l.ConversationId, l.UserId, l.ExpiresAt, false))
+            .ToListAsync(cancellationToken);
     }
 }

@@ -14,6 +14,9 @@ public interface IReplyLeaseStore
 
     /// <summary>The live lease, or null.</summary>
     Task<LeaseState?> GetAsync(Guid conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Every live lease in the workspace (the inbox list shows who is replying where).</summary>
+    Task<IReadOnlyList<LeaseState>> ActiveInAsync(Guid workspaceId, CancellationToken cancellationToken);
 }
 
 /// <summary>Who holds a conversation's reply lease and until when; <see cref="Granted"/> tells the caller whether it is theirs.</summary>

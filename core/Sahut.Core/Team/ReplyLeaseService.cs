@@ -26,5 +26,7 @@ public sealed class ReplyLeaseService(IReplyLeaseStore store, DomainEventBus bus
         }
     }
 
+    public Task<IReadOnlyList<LeaseState>> ActiveInAsync(Guid workspaceId, CancellationToken cancellationToken) => store.ActiveInAsync(workspaceId, cancellationToken);
+
     public Task<LeaseState?> CurrentAsync(Guid conversationId, CancellationToken cancellationToken) => store.GetAsync(conversationId, cancellationToken);
 }

@@ -74,6 +74,18 @@ public sealed class ChannelPluginEndToEndTests
         Assert.Equal("Sedang dalam perjalanan, kak", send.GetProperty("text").GetString());
         var providerId = send.GetProperty("providerMessageId").GetString();
 
+        // The provider has the message; Sahut records its id once the send returns. Then the status webhook comes.
+        for (var i = 0; i < 100; i++)
+        {
+            var current = await api.GetFromJsonAsync<JsonElement>($"/api/v1/workspaces/{ws}/conversations/{conversationId}/messages");
+            if (current.EnumerateArray().Any(m => m.GetProperty("id").GetGuid() == messageId && m.GetProperty("deliveryStatus").GetString() == "sent"))
+            {
+                break;
+            }
+
+            await Task.Delay(50);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await Deliver($$"""{"statuses":[{"id":"{{providerId}}","status":"read"}]}""")).StatusCode);
         var timeline = await api.GetFromJsonAsync<JsonElement>($"/api/v1/workspaces/{ws}/conversations/{conversationId}/messages");
         var outbound = timeline.EnumerateArray().Single(m => m.GetProperty("id").GetGuid() == messageId);

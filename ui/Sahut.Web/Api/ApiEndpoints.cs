@@ -13,6 +13,10 @@ internal static class ApiEndpoints
         workspace.MapConversationEndpoints();
         workspace.MapContactEndpoints();
         workspace.MapAttachmentEndpoints();
+        workspace.MapCannedResponseEndpoints();
+        workspace.MapLabelEndpoints();
+        workspace.MapReplyLeaseEndpoints();
+        workspace.MapNotificationEndpoints();
         return endpoints;
     }
 }

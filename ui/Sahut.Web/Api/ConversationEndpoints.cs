@@ -10,7 +10,7 @@ internal static class ConversationEndpoints
     public static void MapConversationEndpoints(this RouteGroupBuilder workspace)
     {
         var conversations = workspace.MapGroup("/conversations").WithTags("Conversations");
-        conversations.MapGet("/", async (WorkspaceCaller caller, string? status, string? assignee, Guid? channelId, string? q, int? page, ConversationQueries queries, CancellationToken ct) =>
+        conversations.MapGet("/", async (WorkspaceCaller caller, string? status, string? assignee, Guid? channelId, string? q, int? page, Guid? labelId, ConversationQueries queries, CancellationToken ct) =>
         {
             var parsedStatus = string.IsNullOrEmpty(status) ? (ConversationStatus?)null : new StatusRequest(status).Parse();
             if (assignee == "me" && caller.UserId is null)
@@ -18,7 +18,7 @@ internal static class ConversationEndpoints
                 throw InputValidationException.For("assignee", "'me' needs a signed-in user; API tokens pass a user id.");
             }
 
-            return await queries.ListAsync(caller.WorkspaceId, caller.UserId, new ConversationFilter(parsedStatus, assignee, channelId, q, page ?? 1), ct);
+            return await queries.ListAsync(caller.WorkspaceId, caller.UserId, new ConversationFilter(parsedStatus, assignee, channelId, q, page ?? 1, labelId), ct);
         });
         conversations.MapGet("/{id:guid}", async (WorkspaceCaller caller, Guid id, ConversationQueries queries, CancellationToken ct) =>
             await queries.GetAsync(caller.WorkspaceId, id, ct));

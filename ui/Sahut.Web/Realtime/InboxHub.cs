@@ -9,11 +9,11 @@ namespace Sahut.Web.Realtime;
 
 /// <summary>
 /// The inbox's real-time channel (<c>/hubs/inbox</c>). Clients join their workspace's group, open conversations
-/// (presence) and take the reply lease while typing; events come from <see cref="RealtimeBroadcaster"/>.
+/// (presence) and take the reply lease while typing; events come from <see cref="RealtimeBroadcaster{TEvent}"/>.
 /// Every call re-checks the caller's access to the workspace it names.
 /// </summary>
 [Authorize(Policy = AuthSchemes.Default)]
-public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases, SahutDbContext db) : Hub
+public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases, SahutDbContext db, TimeProvider time) : Hub
 {
     public const string Path = "/hubs/inbox";
 
@@ -26,17 +26,19 @@ public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases,
             await Groups.AddToGroupAsync(Context.ConnectionId, RealtimeGroups.User(userId));
         }
 
-        return new { viewers = presence.ViewersIn(workspaceId) };
+        var active = await leases.ActiveInAsync(workspaceId, Context.ConnectionAborted);
+        var names = await NamesOfAsync(active.Select(l => l.HolderId));
+        return new
+        {
+            viewers = presence.ViewersIn(workspaceId),
+            leases = active.Select(l => LeaseView(l, names.GetValueOrDefault(l.HolderId))).ToList(),
+        };
     }
 
     public async Task<object> OpenConversation(Guid workspaceId, Guid conversationId)
     {
         var caller = await AccessAsync(workspaceId);
-        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId, Context.ConnectionAborted))
-        {
-            throw new HubException("Conversation not found.");
-        }
-
+        await EnsureConversationAsync(workspaceId, conversationId);
         await LeaveCurrentAsync();
         if (caller.UserId is { } userId)
         {
@@ -45,7 +47,7 @@ public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases,
         }
 
         var lease = await leases.CurrentAsync(conversationId, Context.ConnectionAborted);
-        return new { viewers = presence.ViewersOf(conversationId), lease = lease is null ? null : new { lease.HolderId, holderName = await NameOfAsync(lease.HolderId), lease.ExpiresAt } };
+        return new { viewers = presence.ViewersOf(conversationId), lease = lease is null ? null : LeaseView(lease, await NameOfAsync(lease.HolderId)) };
     }
 
     public async Task CloseConversation(Guid workspaceId, Guid conversationId)
@@ -59,13 +61,9 @@ public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases,
     {
         var caller = await AccessAsync(workspaceId);
         var userId = caller.UserId ?? throw new HubException("Only signed-in agents take the reply lease.");
-        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId, Context.ConnectionAborted))
-        {
-            throw new HubException("Conversation not found.");
-        }
-
+        await EnsureConversationAsync(workspaceId, conversationId);
         var lease = await leases.StartTypingAsync(workspaceId, conversationId, userId, Context.ConnectionAborted);
-        return new { granted = lease.Granted, lease.HolderId, holderName = await NameOfAsync(lease.HolderId), lease.ExpiresAt };
+        return LeaseView(lease, await NameOfAsync(lease.HolderId));
     }
 
     public async Task StopTyping(Guid workspaceId, Guid conversationId)
@@ -82,6 +80,16 @@ public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases,
         await LeaveCurrentAsync();
         await base.OnDisconnectedAsync(exception);
     }
+
+    private object LeaseView(LeaseState lease, string? holderName) => new
+    {
+        lease.ConversationId,
+        granted = lease.Granted,
+        lease.HolderId,
+        holderName,
+        lease.ExpiresAt,
+        expiresInMs = LeaseClock.MillisecondsLeft(lease.ExpiresAt, time),
+    };
 
     private async Task LeaveCurrentAsync()
     {
@@ -102,10 +110,26 @@ public sealed class InboxHub(PresenceTracker presence, ReplyLeaseService leases,
     private Task BroadcastPresenceAsync(Guid workspaceId, Guid conversationId) =>
         Clients.Group(RealtimeGroups.Workspace(workspaceId)).SendAsync("presence", new { conversationId, viewers = presence.ViewersOf(conversationId) });
 
+    private async Task EnsureConversationAsync(Guid workspaceId, Guid conversationId)
+    {
+        if (!await db.Conversations.AnyAsync(c => c.Id == conversationId && c.WorkspaceId == workspaceId, Context.ConnectionAborted))
+        {
+            throw new HubException("Conversation not found.");
+        }
+    }
+
     private async Task<WorkspaceCaller> AccessAsync(Guid workspaceId) =>
         await WorkspaceCaller.ResolveAsync(Context.GetHttpContext() ?? throw new HubException("No HTTP context."), workspaceId)
         ?? throw new HubException("Workspace not found.");
 
     private async Task<string> NameOfAsync(Guid userId) =>
-        await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName ?? u.Email ?? u.UserName).FirstOrDefaultAsync(Context.ConnectionAborted) ?? "?";
+        (await NamesOfAsync([userId])).GetValueOrDefault(userId) ?? "?";
+
+    private async Task<Dictionary<Guid, string>> NamesOfAsync(IEnumerable<Guid> userIds)
+    {
+        var ids = userIds.Distinct().ToList();
+        return await db.Users.Where(u => ids.Contains(u.Id))
+            .Select(u => new { u.Id, Name = u.DisplayName ?? u.Email ?? u.UserName ?? "?" })
+            .ToDictionaryAsync(u => u.Id, u => u.Name, Context.ConnectionAborted);
+    }
 }

@@ -7,9 +7,10 @@ namespace Sahut.Web.Realtime;
 
 /// <summary>
 /// Forwards committed domain events to the browsers of the event's workspace only (mentions to the mentioned user
-/// only). Payloads carry ids; clients fetch what they show through the API, which checks access again.
+/// only). Payloads carry ids; clients fetch what they show through the API, which checks access again. Lease
+/// payloads also carry <c>expiresInMs</c>, so browsers time the lock without trusting their own clock.
 /// </summary>
-internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, SahutDbContext db) : IDomainEventHandler<TEvent>
+internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, SahutDbContext db, TimeProvider time) : IDomainEventHandler<TEvent>
     where TEvent : DomainEvent
 {
     public async Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken)
@@ -22,10 +23,10 @@ internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, Sah
         }
 
         object data = domainEvent;
-        if (domainEvent is ReplyLeaseChanged { HolderId: { } holder } lease)
+        if (domainEvent is ReplyLeaseChanged { HolderId: { } holder, ExpiresAt: { } expiresAt } lease)
         {
             var name = await db.Users.Where(u => u.Id == holder).Select(u => u.DisplayName ?? u.Email).FirstOrDefaultAsync(cancellationToken);
-            data = new { lease.WorkspaceId, lease.ConversationId, lease.HolderId, holderName = name, lease.ExpiresAt, lease.Renewed };
+            data = new { lease.WorkspaceId, lease.ConversationId, lease.HolderId, holderName = name, lease.ExpiresAt, expiresInMs = LeaseClock.MillisecondsLeft(expiresAt, time), lease.Renewed };
         }
 
         await hub.Clients.Group(RealtimeGroups.Workspace(domainEvent.WorkspaceId)).SendAsync("event", new { type, data }, cancellationToken);

@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
 using Sahut.Accounts;
 using Sahut.Channels;
 using Sahut.Domain;
 using Sahut.Inbox;
+using Sahut.Team;
 using Sahut.Web.Pages.Shared;
 
 namespace Sahut.Web.Pages.W;
@@ -16,6 +18,10 @@ public sealed class InboxModel(
     ChannelTypeRegistry types,
     ContactService contacts,
     WorkspaceService workspaces,
+    LabelService labels,
+    NotificationService notifications,
+    UnansweredCounts unanswered,
+    IOptions<TeamOptions> team,
     TimeProvider time) : WorkspacePageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -29,6 +35,9 @@ public sealed class InboxModel(
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "label")]
+    public Guid? LabelFilter { get; set; }
 
     [BindProperty(SupportsGet = true, Name = "p")]
     public int PageNumber { get; set; } = 1;
@@ -52,11 +61,27 @@ public sealed class InboxModel(
 
     public DateTime NowLocal { get; private set; }
 
+    public UnansweredCount Counts { get; private set; } = new(0, 0, 0);
+
+    public IReadOnlyList<Label> Labels { get; private set; } = [];
+
+    public IReadOnlyList<Label> ConversationLabels { get; private set; } = [];
+
+    public IReadOnlyList<Notification> Notifications { get; private set; } = [];
+
+    public int UnreadNotifications { get; private set; }
+
+    /// <summary>How long a reply lease lasts; the browser renews it a few times within that while the agent types.</summary>
+    public long ReplyLeaseMilliseconds => (long)team.Value.ReplyLease.TotalMilliseconds;
+
+    /// <summary>The open conversation is assigned to someone else: only notes here (admins may reassign).</summary>
+    public bool AssignedToOther => Conversation?.AssigneeId is { } assignee && assignee != UserId;
+
     public string AssigneeFilter => Assignee is "me" or "unassigned" ? Assignee : "all";
 
     public string StatusFilter => Status is "pending" or "resolved" or "any" ? Status : "open";
 
-    public bool HasFilters => AssigneeFilter != "all" || StatusFilter != "open" || Channel is not null || !string.IsNullOrWhiteSpace(Q);
+    public bool HasFilters => AssigneeFilter != "all" || StatusFilter != "open" || Channel is not null || LabelFilter is not null || !string.IsNullOrWhiteSpace(Q);
 
     public async Task OnGetAsync(Guid? conversationId, CancellationToken cancellationToken)
     {
@@ -68,13 +93,25 @@ public sealed class InboxModel(
             "any" => (ConversationStatus?)null,
             _ => ConversationStatus.Open,
         };
-        List = await queries.ListAsync(WorkspaceId, UserId, new ConversationFilter(status, AssigneeFilter, Channel, Q, Math.Max(1, PageNumber)), cancellationToken);
+        List = await queries.ListAsync(WorkspaceId, UserId, new ConversationFilter(status, AssigneeFilter, Channel, Q, Math.Max(1, PageNumber), LabelFilter), cancellationToken);
         Channels = await channels.ListAsync(WorkspaceId, cancellationToken);
         Members = await workspaces.ListMembersAsync(WorkspaceId, cancellationToken);
+        Counts = await unanswered.CountAsync(WorkspaceId, UserId, cancellationToken);
+        Labels = await labels.ListAsync(WorkspaceId, cancellationToken);
+        // Opening the conversation a mention points at reads it; the page's own live refresh does not.
+        if (conversationId is { } opened && Request.Headers.XRequestedWith != "fetch")
+        {
+            await notifications.MarkReadForLinkAsync(WorkspaceId, UserId, $"/w/{WorkspaceId}/inbox/{opened}", cancellationToken);
+        }
+
+        Notifications = await notifications.ListAsync(WorkspaceId, UserId, unreadOnly: true, cancellationToken);
+        UnreadNotifications = await notifications.UnreadCountAsync(WorkspaceId, UserId, cancellationToken);
         if (conversationId is not { } id)
         {
             return;
         }
+
+        ConversationLabels = await labels.ForConversationAsync(WorkspaceId, id, cancellationToken);
 
         Conversation = await queries.GetAsync(WorkspaceId, id, cancellationToken);
         Timeline = await queries.TimelineAsync(WorkspaceId, id, cancellationToken);
@@ -108,6 +145,23 @@ public sealed class InboxModel(
         return LocalRedirect(Link(conversationId));
     }
 
+    /// <summary>The label form posts the labels to keep plus, from the add menu, one more; the × button names one to drop.</summary>
+    public async Task<IActionResult> OnPostLabelsAsync(Guid conversationId, List<string>? labelIds, Guid? remove, CancellationToken cancellationToken)
+    {
+        var keep = (labelIds ?? []).Select(id => Guid.TryParse(id, out var parsed) ? parsed : Guid.Empty)
+            .Where(id => id != Guid.Empty && id != remove)
+            .Distinct()
+            .ToList();
+        await labels.SetAsync(WorkspaceId, conversationId, keep, cancellationToken);
+        return LocalRedirect(Link(conversationId));
+    }
+
+    public async Task<IActionResult> OnPostNotificationsReadAsync(CancellationToken cancellationToken)
+    {
+        await notifications.MarkReadAsync(WorkspaceId, UserId, null, cancellationToken);
+        return BackToSamePage();
+    }
+
     public async Task<IActionResult> OnPostStatusAsync(Guid conversationId, string? newStatus, CancellationToken cancellationToken)
     {
         if (!Enum.TryParse<ConversationStatus>(newStatus, ignoreCase: true, out var status))
@@ -139,6 +193,11 @@ public sealed class InboxModel(
         if (Channel is { } channel)
         {
             query["channel"] = channel.ToString();
+        }
+
+        if (LabelFilter is { } label)
+        {
+            query["label"] = label.ToString();
         }
 
         if (!string.IsNullOrWhiteSpace(Q))
