@@ -1,3 +1,4 @@
+using Sahut.Channels;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Sahut.Data;
@@ -71,11 +72,15 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
         {
             var term = filter.Query.Trim();
             var pattern = $"%{term.ToLowerInvariant()}%";
-            var phone = phones.Normalize(term);
-            var contactIds = db.ContactIdentities
-                .Where(i => i.WorkspaceId == workspaceId && (EF.Functions.Like(i.Value, pattern) || i.Value == phone))
-                .Select(i => i.ContactId)
-                .Union(db.Contacts.Where(c => c.WorkspaceId == workspaceId && c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern)).Select(c => c.Id));
+            // A whole phone number (08…, 62…, +62…) is looked up exactly on the identity index; anything else is a
+            // substring search over names and identities.
+            var phone = term.Count(char.IsDigit) >= 9 && !term.Any(char.IsLetter) ? phones.Normalize(term) : null;
+            var contactIds = phone is not null
+                ? db.ContactIdentities.Where(i => i.WorkspaceId == workspaceId && i.Kind == IdentityKinds.Phone && i.Value == phone).Select(i => i.ContactId)
+                : db.ContactIdentities
+                    .Where(i => i.WorkspaceId == workspaceId && EF.Functions.Like(i.Value, pattern))
+                    .Select(i => i.ContactId)
+                    .Union(db.Contacts.Where(c => c.WorkspaceId == workspaceId && c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern)).Select(c => c.Id));
             query = query.Where(c => contactIds.Contains(c.ContactId));
         }
 

@@ -66,6 +66,13 @@ public sealed class HtmlEmailInChromiumTests(MailServers mail) : TempDataDir
         await page.GotoAsync($"/w/{api.WorkspaceId}/inbox/{conversationId}");
 
         await Assertions.Expect(page.Locator("div.body", new() { HasText = "Mohon dicek fakturnya <script>alert('teks')</script>" })).ToBeVisibleAsync();
+
+        // The original HTML opens in a sandboxed frame: formatting shows, its script and remote image do nothing.
+        await page.GetByText("Tampilan asli (HTML)").ClickAsync();
+        var frame = page.Locator("iframe.email-frame");
+        await Assertions.Expect(frame).ToBeVisibleAsync();
+        Assert.Equal("", await frame.GetAttributeAsync("sandbox"));
+        await Assertions.Expect(page.FrameLocator("iframe.email-frame").Locator("b")).ToHaveTextAsync("fakturnya");
         var attachment = page.Locator("a.attachment", new() { HasText = "faktur.pdf" });
         await Assertions.Expect(attachment).ToBeVisibleAsync();
         var href = await attachment.GetAttributeAsync("href");

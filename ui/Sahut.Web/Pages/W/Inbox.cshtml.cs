@@ -128,6 +128,28 @@ public sealed class InboxModel(
         }
     }
 
+    /// <summary>What an email message adds to its text: the sanitised HTML and where quoted history starts (see plugins/Email/README.md).</summary>
+    public static EmailParts? EmailOf(TimelineItem item)
+    {
+        if (item.Kind != MessageKinds.Email || item.Metadata is not { Length: > 0 } metadata)
+        {
+            return null;
+        }
+
+        try
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(metadata);
+            var root = json.RootElement;
+            var html = root.TryGetProperty("html", out var h) && h.ValueKind == System.Text.Json.JsonValueKind.String ? h.GetString() : null;
+            var quotedFrom = root.TryGetProperty("quotedFrom", out var q) && q.ValueKind == System.Text.Json.JsonValueKind.Number && q.TryGetInt32(out var index) ? index : (int?)null;
+            return new EmailParts(html, quotedFrom is { } i && item.Body is { } body && i > 0 && i < body.Length ? i : null);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Sends a template: <paramref name="names"/> holds each parameter's name (empty for positional ones), <paramref name="values"/> its value.</summary>
     public async Task<IActionResult> OnPostTemplateAsync(Guid conversationId, string? name, string? language, string[]? names, string[]? values, CancellationToken cancellationToken)
     {
@@ -282,3 +304,6 @@ public sealed class InboxModel(
         return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 }
+
+/// <summary>The parts of an email message the timeline shows beyond its text.</summary>
+public sealed record EmailParts(string? Html, int? QuotedFrom);
