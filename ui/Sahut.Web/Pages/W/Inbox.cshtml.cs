@@ -22,7 +22,8 @@ public sealed class InboxModel(
     NotificationService notifications,
     UnansweredCounts unanswered,
     IOptions<TeamOptions> team,
-    TimeProvider time) : WorkspacePageModel
+    TimeProvider time,
+    ILogger<InboxModel> logger) : WorkspacePageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Assignee { get; set; }
@@ -123,8 +124,16 @@ public sealed class InboxModel(
         ChannelType = types.Find(Conversation.ChannelType);
         if (ChannelType is IChannelTemplateCatalog catalog && ChannelType.Capabilities.Templates)
         {
-            var channel = await channels.GetAsync(WorkspaceId, Conversation.ChannelId, cancellationToken);
-            Templates = await catalog.ListTemplatesAsync(channels.ToContext(channel), cancellationToken);
+            try
+            {
+                var channel = await channels.GetAsync(WorkspaceId, Conversation.ChannelId, cancellationToken);
+                Templates = await catalog.ListTemplatesAsync(channels.ToContext(channel), cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Unreadable settings or a provider outage must not take the conversation view down; the picker is just empty.
+                logger.LogWarning(ex, "Templates for channel {ChannelId} could not be listed", Conversation.ChannelId);
+            }
         }
     }
 
