@@ -9,7 +9,7 @@ namespace Sahut.Events;
 /// </summary>
 public sealed class DomainEventBus
 {
-    private readonly Channel<DomainEvent> queue = Channel.CreateUnbounded<DomainEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<DomainEvent> queue = Channel.CreateUnbounded<DomainEvent>(new UnboundedChannelOptions { SingleReader = false });
 
     internal ChannelReader<DomainEvent> Reader => queue.Reader;
 

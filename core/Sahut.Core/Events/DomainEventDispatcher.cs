@@ -4,10 +4,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Sahut.Events;
 
-/// <summary>Delivers queued events to every registered <see cref="IDomainEventHandler{TEvent}"/>; a failing handler is logged and skipped.</summary>
+/// <summary>
+/// Delivers queued events to every registered <see cref="IDomainEventHandler{TEvent}"/>; a failing handler is logged
+/// and skipped. Several workers take events at once, so one slow handler (billing writes, mail) does not hold back
+/// real-time delivery of the events behind it; handlers must not rely on cross-event ordering.
+/// </summary>
 public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFactory scopes, ILogger<DomainEventDispatcher> logger) : BackgroundService
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private const int Workers = 8;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
         try
         {
