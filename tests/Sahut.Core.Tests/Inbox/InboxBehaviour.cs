@@ -77,7 +77,7 @@ public abstract class InboxBehaviour
         await CoreHarness.EventuallyAsync(
             () => Task.FromResult(h.Events.Events.OfType<ConversationOpened>().Count() == 2),
             "one opened and one reopened event");
-        Assert.Equal([false, true], h.Events.Events.OfType<ConversationOpened>().Select(e => e.Reopened).ToArray());
+        Assert.Equal([false, true], h.Events.Events.OfType<ConversationOpened>().Select(e => e.Reopened).Order().ToArray());
     }
 
     [Fact]
