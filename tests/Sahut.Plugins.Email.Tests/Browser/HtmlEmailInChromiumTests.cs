@@ -20,7 +20,7 @@ public sealed class HtmlEmailInChromiumTests(MailServers mail) : TempDataDir
         message.Subject = "Faktur pesanan";
         var body = new BodyBuilder
         {
-            TextBody = "Mohon dicek fakturnya <script>alert('teks')</script>",
+            TextBody = "Mohon dicek fakturnya <script>alert('teks')</script>\n\nPada 20 Nov 2026, Toko Maju menulis:\n> Terlampir faktur pesanan Anda.",
             HtmlBody = "<p>Mohon dicek <b>fakturnya</b></p><script>alert('html')</script><img src=\"http://127.0.0.1:9/pixel.gif\">",
         };
         body.Attachments.Add("faktur.pdf", invoice, new ContentType("application", "pdf"));
@@ -66,6 +66,13 @@ public sealed class HtmlEmailInChromiumTests(MailServers mail) : TempDataDir
         await page.GotoAsync($"/w/{api.WorkspaceId}/inbox/{conversationId}");
 
         await Assertions.Expect(page.Locator("div.body", new() { HasText = "Mohon dicek fakturnya <script>alert('teks')</script>" })).ToBeVisibleAsync();
+
+        // Quoted history is collapsed until asked for.
+        var quoted = page.Locator("details.quoted");
+        await Assertions.Expect(quoted).ToHaveCountAsync(1);
+        await Assertions.Expect(quoted.Locator(".body")).Not.ToBeVisibleAsync();
+        await quoted.Locator("summary").ClickAsync();
+        await Assertions.Expect(quoted.Locator(".body")).ToContainTextAsync("Terlampir faktur pesanan Anda.");
 
         // The original HTML opens in a sandboxed frame: formatting shows, its script and remote image do nothing.
         await page.GetByText("Tampilan asli (HTML)").ClickAsync();
