@@ -9,13 +9,28 @@ namespace Sahut.Plugins.WhatsApp;
 
 /// <summary>The "whatsapp" channel type: one type, several providers chosen by the <c>provider</c> setting.</summary>
 internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplateCatalog templates, TemplateSync sync, ILogger<WhatsAppChannelType> logger)
-    : IChannelType, IChannelMediaDownloader, IChannelTemplateValidator, IChannelTemplateCatalog
+    : IChannelType, IChannelMediaDownloader, IChannelTemplateValidator, IChannelTemplateCatalog, IChannelSettingsForm
 {
     public const string TypeKey = "whatsapp";
 
     public static readonly TimeSpan CustomerServiceWindow = TimeSpan.FromHours(24);
 
     public string Key => TypeKey;
+
+    /// <summary>One form for every provider: Cloud API fields, 360dialog's apiKey, Wati/Qontak's token and webhook secret.</summary>
+    public IReadOnlyList<ChannelSettingField> SettingsFields { get; } =
+    [
+        new(SettingNames.Provider, ChannelSettingKind.Choice, Required: true, ProviderKeys.Cloud, [ProviderKeys.Cloud, ProviderKeys.Dialog360, ProviderKeys.Wati, ProviderKeys.Qontak]),
+        new(SettingNames.PhoneNumberId, ChannelSettingKind.Text, Required: false),
+        new(SettingNames.WabaId, ChannelSettingKind.Text, Required: false),
+        new(SettingNames.AccessToken, ChannelSettingKind.Secret, Required: false),
+        new(SettingNames.AppSecret, ChannelSettingKind.Secret, Required: false),
+        new(SettingNames.VerifyToken, ChannelSettingKind.Secret, Required: false),
+        new(SettingNames.ApiKey, ChannelSettingKind.Secret, Required: false),
+        new(SettingNames.ApiBaseUrl, ChannelSettingKind.Text, Required: false, "https://graph.facebook.com/v23.0"),
+        new(SettingNames.ChannelIntegrationId, ChannelSettingKind.Text, Required: false),
+        new(SettingNames.WebhookSecret, ChannelSettingKind.Secret, Required: false),
+    ];
 
     public string DisplayName => "WhatsApp";
 

@@ -11,8 +11,8 @@ using Sahut.Web.Pages.Shared;
 namespace Sahut.Web.Pages.W.Settings;
 
 /// <summary>
-/// Connected channels and a connect form per installed channel type. Until channel plugins describe their own forms,
-/// the form is a generic list of setting names and values that the plugin validates.
+/// Connected channels and a connect form per installed channel type: the fields the plugin describes
+/// (<see cref="IChannelSettingsForm"/>), or else a generic list of setting names and values that the plugin validates.
 /// </summary>
 public sealed class ChannelsModel(ChannelService channels, ChannelTypeRegistry types, FriendlyErrors errors, IStringLocalizer<SharedResource> text) : WorkspacePageModel
 {
@@ -43,11 +43,18 @@ public sealed class ChannelsModel(ChannelService channels, ChannelTypeRegistry t
     public async Task<IActionResult> OnPostConnectAsync(CancellationToken cancellationToken)
     {
         var settings = new JsonObject();
+        var form = types.Find(Input.Type ?? "") as IChannelSettingsForm;
         for (var i = 0; i < Input.Keys.Count && i < Input.Values.Count; i++)
         {
-            if (!string.IsNullOrWhiteSpace(Input.Keys[i]))
+            if (!string.IsNullOrWhiteSpace(Input.Keys[i]) && !string.IsNullOrWhiteSpace(Input.Values[i]))
             {
-                settings[Input.Keys[i]!.Trim()] = ToJson(Input.Values[i]);
+                var key = Input.Keys[i]!.Trim();
+                // A described field keeps its kind: ids made of digits stay text, only number fields become numbers.
+                settings[key] = form?.SettingsFields.FirstOrDefault(f => f.Key == key) is { } field
+                    ? field.Kind == ChannelSettingKind.Number && long.TryParse(Input.Values[i], NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+                        ? JsonValue.Create(number)
+                        : JsonValue.Create(Input.Values[i]!.Trim())
+                    : ToJson(Input.Values[i]);
             }
         }
 
