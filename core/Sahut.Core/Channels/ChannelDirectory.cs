@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Sahut.Data;
 using Sahut.Domain;
 
 namespace Sahut.Channels;
 
 /// <summary>Channel look-ups for plugins. A singleton that opens its own scope per call.</summary>
-public sealed class ChannelDirectory(IServiceScopeFactory scopes, ChannelSettingsProtector protector) : IChannelDirectory
+public sealed class ChannelDirectory(IServiceScopeFactory scopes, ChannelSettingsProtector protector, ILogger<ChannelDirectory> logger) : IChannelDirectory
 {
     public async Task<ChannelContext?> FindByWebhookKeyAsync(string type, string webhookKey, CancellationToken cancellationToken)
     {
@@ -30,7 +31,21 @@ public sealed class ChannelDirectory(IServiceScopeFactory scopes, ChannelSetting
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
         var channels = await db.Channels.AsNoTracking().Where(c => c.Type == type && c.State != ChannelState.Disconnected).ToListAsync(cancellationToken);
-        return channels.Select(ToContext).ToList();
+        var contexts = new List<ChannelContext>(channels.Count);
+        foreach (var channel in channels)
+        {
+            try
+            {
+                contexts.Add(ToContext(channel));
+            }
+            catch (System.Security.Cryptography.CryptographicException ex)
+            {
+                // One channel whose settings cannot be read (e.g. a lost key ring) must not stop every other channel's receiver.
+                logger.LogError(ex, "Settings of channel {ChannelId} cannot be decrypted; it is skipped until reconnected", channel.Id);
+            }
+        }
+
+        return contexts;
     }
 
     public async Task MarkNeedsReconnectAsync(Guid channelId, string reason, CancellationToken cancellationToken)

@@ -23,6 +23,19 @@ public sealed class ChannelServiceTests
     }
 
     [Fact]
+    public async Task A_channel_with_unreadable_settings_is_skipped_and_the_others_are_still_listed()
+    {
+        await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
+        var (_, _, good) = await h.SeedWorkspaceAsync("A");
+        var (_, _, broken) = await h.SeedWorkspaceAsync("B");
+        await h.DbAsync(db => db.Channels.Where(c => c.Id == broken).ExecuteUpdateAsync(s => s.SetProperty(c => c.EncryptedSettings, "not-a-protected-payload")));
+
+        var listed = await ((IChannelDirectory)h.Services.GetService(typeof(IChannelDirectory))!).ListAsync("test", CancellationToken.None);
+
+        Assert.Equal([good], listed.Select(c => c.ChannelId).ToArray());
+    }
+
+    [Fact]
     public async Task Invalid_settings_unknown_types_and_foreign_ids_are_refused()
     {
         await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
