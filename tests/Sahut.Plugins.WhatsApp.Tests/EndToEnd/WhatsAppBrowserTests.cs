@@ -47,9 +47,10 @@ public sealed class WhatsAppBrowserTests
 
         // No reload from here on: the status webhook and a new customer message arrive live.
         await page.EvaluateAsync("window.__sameDocument = true");
+        await Assertions.Expect(page.Locator("#inbox[data-live=on]")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         var wamid = Assert.Single(stack.Fake.IssuedMessageIds);
         await stack.DeliverAsync(Fixture.CloudStatus(wamid, "read", DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
-        await Assertions.Expect(page.Locator(".tick-read")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator(".tick-read")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
         await stack.DeliverAsync(WhatsAppStack.InboundText("wamid.B-2", "6281377712345", "Terima kasih kak!", DateTimeOffset.UtcNow));
         await Assertions.Expect(page.Locator(".body", new() { HasText = "Terima kasih kak!" })).ToBeVisibleAsync();
         Assert.True(await page.EvaluateAsync<bool>("window.__sameDocument === true"), "the page reloaded");

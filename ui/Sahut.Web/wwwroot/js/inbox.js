@@ -245,7 +245,8 @@
   function start() {
     connection.start()
       .then(join)
-      .then(function () { root.dataset.live = "on"; showState(""); })
+      // Events between the server render and this subscription were not seen; one refresh catches them.
+      .then(function () { root.dataset.live = "on"; showState(""); refresh(); })
       .catch(function () { setTimeout(start, 5000); });
   }
 
