@@ -166,6 +166,10 @@ public sealed class FakeGraphServer : IAsyncDisposable
         Qontak.Map(web);
     }
 
+    /// <summary>For a BSP send: 401 without the Bearer token, else the scripted failure, else null (go on and succeed).</summary>
+    internal async Task<IResult?> BspGateAsync(HttpContext context, string token) =>
+        HasBearer(context, token) ? await ScriptedFailureAsync(context) : Results.Unauthorized();
+
     /// <summary>The scripted answer for this send, or null when the send should succeed.</summary>
     internal async Task<IResult?> ScriptedFailureAsync(HttpContext context)
     {

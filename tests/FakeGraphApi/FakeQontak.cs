@@ -104,14 +104,9 @@ public sealed class FakeQontak
 
     private async Task<IResult> RoomMessageAsync(HttpContext context)
     {
-        if (!Authorised(context))
+        if (await server.BspGateAsync(context, AccessToken) is { } early)
         {
-            return Results.Unauthorized();
-        }
-
-        if (await server.ScriptedFailureAsync(context) is { } failure)
-        {
-            return failure;
+            return early;
         }
 
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
@@ -136,14 +131,9 @@ public sealed class FakeQontak
 
     private async Task<IResult> DirectBroadcastAsync(HttpContext context)
     {
-        if (!Authorised(context))
+        if (await server.BspGateAsync(context, AccessToken) is { } early)
         {
-            return Results.Unauthorized();
-        }
-
-        if (await server.ScriptedFailureAsync(context) is { } failure)
-        {
-            return failure;
+            return early;
         }
 
         using var document = await JsonDocument.ParseAsync(context.Request.Body);

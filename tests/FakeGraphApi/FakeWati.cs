@@ -107,14 +107,9 @@ public sealed class FakeWati
 
     private async Task<IResult> SessionMessageAsync(HttpContext context, string whatsappNumber, string? messageText, string? localMessageId)
     {
-        if (!Authorised(context))
+        if (await server.BspGateAsync(context, AccessToken) is { } early)
         {
-            return Results.Unauthorized();
-        }
-
-        if (await server.ScriptedFailureAsync(context) is { } failure)
-        {
-            return failure;
+            return early;
         }
 
         // Wati reads messageText from the query only; a body does not count (a live report: "message text can not be empty").
@@ -146,14 +141,9 @@ public sealed class FakeWati
 
     private async Task<IResult> TemplateMessageAsync(HttpContext context, string whatsappNumber)
     {
-        if (!Authorised(context))
+        if (await server.BspGateAsync(context, AccessToken) is { } early)
         {
-            return Results.Unauthorized();
-        }
-
-        if (await server.ScriptedFailureAsync(context) is { } failure)
-        {
-            return failure;
+            return early;
         }
 
         using var document = await JsonDocument.ParseAsync(context.Request.Body);

@@ -84,16 +84,11 @@ public sealed class QontakChannelEndToEndTests
         await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "satu" }), "sent");
         Assert.Equal(3, qontak.Sends.Count());
 
-        stack.Fake.FailNextSends(FakeQontak.Unprocessable("Room session is expired"));
-        var expired = await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "dua" }), "failed");
-        Assert.Equal("http-422", expired.GetProperty("failureCode").GetString());
-        Assert.Contains("Room session is expired", expired.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        await stack.AssertReplyFailsAsync(conversationId, FakeQontak.Unprocessable("Room session is expired"), new { content = "dua" }, "http-422", "Room session is expired");
         Assert.Equal(4, qontak.Sends.Count());
 
         qontak.AccessToken = "expired-token";
-        Assert.Equal("http-401", (await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "tiga" }), "failed")).GetProperty("failureCode").GetString());
-        var channel = await stack.Api.GetFromJsonAsync<JsonElement>(stack.Ws($"channels/{stack.ChannelId}"));
-        Assert.Equal("NeedsReconnect", channel.GetProperty("state").GetString());
+        await stack.AssertRevokedTokenNeedsReconnectAsync(conversationId, "http-401");
     }
 
     [Fact]
@@ -125,12 +120,6 @@ public sealed class QontakChannelEndToEndTests
         Assert.All(stack.Fake.Requests.Where(r => r.Path == "/qontak-media/invoice-1"), r => Assert.Null(r.Header("Authorization")));
     }
 
-    private static async Task<Guid> CustomerWritesAsync(WhatsAppStack stack)
-    {
-        var inbound = FakeQontak.MessageWebhook("4198c4b2-d39d-45b5-ac9c-89bccb9513ec", Room, Customer, "customer", "created", "helo, paket saya belum sampai", DateTimeOffset.UtcNow);
-        Assert.Equal(HttpStatusCode.OK, (await stack.DeliverUnsignedAsync(inbound)).StatusCode);
-        var conversation = Assert.Single(await stack.ConversationsAsync());
-        Assert.Equal("+" + Customer, conversation.GetProperty("contactIdentifier").GetString());
-        return conversation.GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> CustomerWritesAsync(WhatsAppStack stack) =>
+        stack.CustomerOpensConversationAsync(FakeQontak.MessageWebhook("4198c4b2-d39d-45b5-ac9c-89bccb9513ec", Room, Customer, "customer", "created", "helo, paket saya belum sampai", DateTimeOffset.UtcNow), "+" + Customer);
 }

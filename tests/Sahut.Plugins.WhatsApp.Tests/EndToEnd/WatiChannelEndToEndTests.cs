@@ -84,28 +84,16 @@ public sealed class WatiChannelEndToEndTests
         await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "satu" }), "sent");
         Assert.Equal(3, wati.Sends.Count());
 
-        stack.Fake.FailNextSends(FakeWati.Refusal("Invalid Conversation"));
-        var refused = await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "dua" }), "failed");
-        Assert.Equal("wati-refused", refused.GetProperty("failureCode").GetString());
-        Assert.Contains("Invalid Conversation", refused.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        await stack.AssertReplyFailsAsync(conversationId, FakeWati.Refusal("Invalid Conversation"), new { content = "dua" }, "wati-refused", "Invalid Conversation");
         Assert.Equal(4, wati.Sends.Count());
-
-        stack.Fake.FailNextSends(FakeWati.InvalidNumber(Customer));
-        var invalid = await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { template = new { name = "order_shipped", language = "id", parameters = new[] { "Rina" } } }), "failed");
-        Assert.Equal("wati-invalid-number", invalid.GetProperty("failureCode").GetString());
-        Assert.Contains("Invalid WhatsApp number", invalid.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        var template = new { name = "order_shipped", language = "id", parameters = new[] { "Rina" } };
+        await stack.AssertReplyFailsAsync(conversationId, FakeWati.InvalidNumber(Customer), new { template }, "wati-invalid-number", "Invalid WhatsApp number");
         Assert.Equal(5, wati.Sends.Count());
-
-        stack.Fake.FailNextSends(new ScriptedFailure(400, """{"result":false,"info":"Invalid whatsappNumber"}"""));
-        var badRequest = await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "tiga" }), "failed");
-        Assert.Equal("http-400", badRequest.GetProperty("failureCode").GetString());
-        Assert.Contains("Invalid whatsappNumber", badRequest.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+        await stack.AssertReplyFailsAsync(conversationId, new ScriptedFailure(400, """{"result":false,"info":"Invalid whatsappNumber"}"""), new { content = "tiga" }, "http-400", "Invalid whatsappNumber");
         Assert.Equal(6, wati.Sends.Count());
 
         wati.AccessToken = "revoked-in-wati-dashboard";
-        Assert.Equal("http-401", (await stack.WaitForStatusAsync(conversationId, await stack.ReplyAsync(conversationId, new { content = "empat" }), "failed")).GetProperty("failureCode").GetString());
-        var channel = await stack.Api.GetFromJsonAsync<JsonElement>(stack.Ws($"channels/{stack.ChannelId}"));
-        Assert.Equal("NeedsReconnect", channel.GetProperty("state").GetString());
+        await stack.AssertRevokedTokenNeedsReconnectAsync(conversationId, "http-401");
     }
 
     [Fact]
@@ -127,12 +115,6 @@ public sealed class WatiChannelEndToEndTests
         Assert.All(downloads, r => Assert.Equal($"Bearer {stack.Fake.Wati.AccessToken}", r.Header("Authorization")));
     }
 
-    private static async Task<Guid> CustomerWritesAsync(WhatsAppStack stack)
-    {
-        var inbound = FakeWati.MessageReceived("wamid.IN-1", Customer, "Rina", "Halo, paket saya belum sampai", DateTimeOffset.UtcNow);
-        Assert.Equal(HttpStatusCode.OK, (await stack.DeliverUnsignedAsync(inbound)).StatusCode);
-        var conversation = Assert.Single(await stack.ConversationsAsync());
-        Assert.Equal("+" + Customer, conversation.GetProperty("contactIdentifier").GetString());
-        return conversation.GetProperty("id").GetGuid();
-    }
+    private static Task<Guid> CustomerWritesAsync(WhatsAppStack stack) =>
+        stack.CustomerOpensConversationAsync(FakeWati.MessageReceived("wamid.IN-1", Customer, "Rina", "Halo, paket saya belum sampai", DateTimeOffset.UtcNow), "+" + Customer);
 }

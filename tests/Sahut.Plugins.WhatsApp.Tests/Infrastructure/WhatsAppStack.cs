@@ -105,6 +105,33 @@ public sealed class WhatsAppStack : IAsyncDisposable
         throw new TimeoutException("The expected message state never appeared.");
     }
 
+    /// <summary>Delivers a BSP webhook in which a customer writes first; returns the one conversation it opened.</summary>
+    public async Task<Guid> CustomerOpensConversationAsync(string webhookBody, string contactIdentifier)
+    {
+        Assert.Equal(HttpStatusCode.OK, (await DeliverUnsignedAsync(webhookBody)).StatusCode);
+        var conversation = Assert.Single(await ConversationsAsync());
+        Assert.Equal(contactIdentifier, conversation.GetProperty("contactIdentifier").GetString());
+        return conversation.GetProperty("id").GetGuid();
+    }
+
+    /// <summary>The provider answers the next send with <paramref name="failure"/>: the reply ends failed with this code and a reason naming the provider's words.</summary>
+    public async Task AssertReplyFailsAsync(Guid conversationId, ScriptedFailure failure, object reply, string failureCode, string reasonPart)
+    {
+        Fake.FailNextSends(failure);
+        var failed = await WaitForStatusAsync(conversationId, await ReplyAsync(conversationId, reply), "failed");
+        Assert.Equal(failureCode, failed.GetProperty("failureCode").GetString());
+        Assert.Contains(reasonPart, failed.GetProperty("failureReason").GetString(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A reply sent with a token the provider no longer accepts fails with this code and flags the channel for reconnecting.</summary>
+    public async Task AssertRevokedTokenNeedsReconnectAsync(Guid conversationId, string failureCode)
+    {
+        var failed = await WaitForStatusAsync(conversationId, await ReplyAsync(conversationId, new { content = "token check" }), "failed");
+        Assert.Equal(failureCode, failed.GetProperty("failureCode").GetString());
+        var channel = await Api.GetFromJsonAsync<JsonElement>(Ws($"channels/{ChannelId}"));
+        Assert.Equal("NeedsReconnect", channel.GetProperty("state").GetString());
+    }
+
     /// <summary>Posts a reply (text or template) in a conversation; returns the queued message's id.</summary>
     public async Task<Guid> ReplyAsync(Guid conversationId, object body)
     {
