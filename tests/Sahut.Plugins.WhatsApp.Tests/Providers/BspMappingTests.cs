@@ -27,8 +27,15 @@ public sealed class BspMappingTests
         Assert.Equal(("wamid.wati1", "+6281377712345", "Rina", "Hello there", MessageKinds.Text), (message.ProviderMessageId, message.From, message.FromName, message.Body, message.Kind));
 
         var echo = """{"eventType":"sessionMessageSent","id":"x1","whatsappMessageId":"wamid.ours","text":"Baik kak","type":"text","timestamp":"1665650047","owner":true,"statusString":"SENT","waId":"6281377712345"}""";
-        var status = Assert.IsType<InboundStatus>(Assert.Single(Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(echo))).All));
-        Assert.Equal(("wamid.ours", DeliveryStatus.Sent), (status.ProviderMessageId, status.Status));
+        var statuses = Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(echo))).All.Select(Assert.IsType<InboundStatus>).ToList();
+        Assert.Equal(["wamid.ours", "x1"], statuses.Select(s => s.ProviderMessageId));
+        Assert.All(statuses, s => Assert.Equal(DeliveryStatus.Sent, s.Status));
+
+        // A template's events also carry the localMessageId its send returned; a failure keeps Wati's detail.
+        var failed = """{"eventType":"sessionMessageFailed","id":"x2","localMessageId":"loc-1","statusString":"Failed","timestamp":"1793318400","failedCode":"131026","failedDetail":"Message could not be delivered."}""";
+        var failure = Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(failed))).All.Select(Assert.IsType<InboundStatus>).ToList();
+        Assert.Equal(["loc-1", "x2"], failure.Select(s => s.ProviderMessageId));
+        Assert.All(failure, s => Assert.Equal((DeliveryStatus.Failed, "131026", "Message could not be delivered."), (s.Status, s.ErrorCode, s.ErrorReason)));
 
         var read = """{"eventType":"sentMessageREAD_v2","whatsappMessageId":"wamid.ours","owner":true,"timestamp":"1665650050"}""";
         Assert.Equal(DeliveryStatus.Read, Assert.IsType<InboundStatus>(Assert.Single(Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(read))).All)).Status);
