@@ -14,7 +14,8 @@ public static class IngestScenario
     {
         Report.Heading($"ingest ({options.Concurrency} connections, {options.Seconds} s each)");
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var warmup = TimeSpan.FromSeconds(Math.Min(3, options.Seconds));
+        // Long enough for tiered JIT to settle, so the figure is the sustained rate.
+        var warmup = TimeSpan.FromSeconds(Math.Min(10, options.Seconds));
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
 
         var barePort = SahutProcess.FreePort();
