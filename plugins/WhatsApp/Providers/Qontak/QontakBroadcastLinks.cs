@@ -94,7 +94,7 @@ internal sealed class QontakBroadcastLinks(ILifetimeScope root, WhatsAppOptions 
                 ChannelId = channelId,
                 WhatsAppMessageId = whatsAppId,
                 Status = (int)status.Status,
-                Timestamp = status.Timestamp,
+                Timestamp = DateTime.SpecifyKind(status.Timestamp.Kind == DateTimeKind.Local ? status.Timestamp.ToUniversalTime() : status.Timestamp, DateTimeKind.Utc),
                 ErrorCode = status.ErrorCode,
                 ErrorReason = status.ErrorReason,
                 ReceivedAt = time.GetUtcNow().UtcDateTime,
