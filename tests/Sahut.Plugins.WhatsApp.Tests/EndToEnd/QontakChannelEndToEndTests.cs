@@ -72,6 +72,40 @@ public sealed class QontakChannelEndToEndTests
         Assert.Equal(2, qontak.Sends.Count());
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task Template_sent_as_direct_broadcast_gets_delivered_and_read_ticks_from_qontak_status_webhooks(string database)
+    {
+        await using var stack = await WhatsAppStack.StartAsync(database, provider: "qontak");
+        var qontak = stack.Fake.Qontak;
+        qontak.Templates.Add(FakeQontak.Template(TemplateId, "invoice_reminder", "id", "APPROVED", "Hi {{1}}, silakan periksa invoice {{2}} di email anda."));
+        var conversationId = await CustomerWritesAsync(stack);
+        qontak.BroadcastLogsPending = true;
+
+        var templateReplyId = await stack.ReplyAsync(conversationId, new { template = new { name = "invoice_reminder", language = "id", parameters = new[] { "Burhanudin", "INV-0931" } } });
+        await stack.WaitForStatusAsync(conversationId, templateReplyId, "sent");
+        var broadcastId = Assert.Single(qontak.IssuedIds);
+        var whatsAppId = qontak.WhatsAppMessageIdOf(broadcastId);
+
+        // The campaign message's statuses carry Qontak's own message id (not the broadcast id) and the WhatsApp id.
+        // "delivered" arrives while the log does not name the WhatsApp id yet: it is held, not lost.
+        string Campaign(string status, int seconds) => FakeQontak.MessageWebhook(Guid.NewGuid().ToString(), Room, Customer, "bot", status,
+            "Hi Burhanudin, silakan periksa invoice INV-0931 di email anda.", DateTimeOffset.UtcNow.AddSeconds(seconds), isCampaign: true, externalId: whatsAppId);
+        Assert.Equal(HttpStatusCode.OK, (await stack.DeliverUnsignedAsync(Campaign("delivered", 1))).StatusCode);
+        Assert.Equal("sent", (await stack.WaitForStatusAsync(conversationId, templateReplyId, "sent", "delivered")).GetProperty("deliveryStatus").GetString());
+
+        qontak.BroadcastLogsPending = false;
+        await stack.WaitForStatusAsync(conversationId, templateReplyId, "delivered");
+        Assert.Equal(HttpStatusCode.OK, (await stack.DeliverUnsignedAsync(Campaign("read", 2))).StatusCode);
+        await stack.WaitForStatusAsync(conversationId, templateReplyId, "read");
+
+        Assert.All(qontak.BroadcastLogReads, r => Assert.Equal(($"/api/open/v1/broadcasts/{broadcastId}/whatsapp/log", $"Bearer {qontak.AccessToken}"), (r.Path, r.Header("Authorization"))));
+        Assert.NotEmpty(qontak.BroadcastLogReads);
+        Assert.Equal(2, (await stack.TimelineAsync(conversationId)).Length);
+        Assert.Single(qontak.Sends);
+    }
+
     [Fact]
     public async Task Server_errors_and_rate_limits_are_retried_validation_errors_fail_the_message_with_qontak_reason()
     {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Sahut.Channels;
 using Sahut.Plugins.WhatsApp.Json;
 using Sahut.Plugins.WhatsApp.Sending;
@@ -16,9 +17,11 @@ namespace Sahut.Plugins.WhatsApp.Providers.Qontak;
 /// Qontak (Mekari) open API with a Bearer token (qontak-dev/chat "WhatsApp API" and "Send Message" guides): in-window
 /// text goes to the customer's room (<c>POST /messages/whatsapp/bot</c>), templates go out as a direct broadcast
 /// (<c>POST /broadcasts/whatsapp/direct</c>), the template list is <c>GET /templates/whatsapp</c> (paged by
-/// <c>offset</c>/<c>limit</c>). Answers are wrapped as <c>{"status": "success", "data": …}</c>.
+/// <c>offset</c>/<c>limit</c>). Answers are wrapped as <c>{"status": "success", "data": …}</c>. A broadcast answers
+/// with its broadcast id, which Qontak's status webhooks never name: the broadcast is tracked until its log
+/// (<c>GET /broadcasts/{id}/whatsapp/log</c>) names the WhatsApp message id the webhooks carry.
 /// </summary>
-internal sealed class QontakProvider(ProviderHttp http) : IWhatsAppProvider
+internal sealed class QontakProvider(ProviderHttp http, QontakBroadcastLinks broadcasts, ILogger<QontakProvider> logger) : IWhatsAppProvider
 {
     public const string DefaultBaseUrl = "https://service-chat.qontak.com/api/open/v1";
 
@@ -39,7 +42,7 @@ internal sealed class QontakProvider(ProviderHttp http) : IWhatsAppProvider
 
     public WebhookBatch Parse(ReadOnlyMemory<byte> rawBody) => QontakWebhookParser.Parse(rawBody);
 
-    public async Task<OutboundSendResult> SendAsync(WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
+    public async Task<OutboundSendResult> SendAsync(Guid channelId, WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
     {
         var (path, body) = message.Template is { } requested ? DirectBroadcast(settings, message, requested, template) : RoomText(message);
         using var request = BearerRequest.Create(HttpMethod.Post, settings.ApiBaseUrl + path, settings.AccessToken, JsonContent.Create(body));
@@ -52,8 +55,36 @@ internal sealed class QontakProvider(ProviderHttp http) : IWhatsAppProvider
 
         var id = root.Child("data")?.Text("id")
             ?? throw new ChannelSendException("bad-response", "Qontak accepted the message but returned no id.", retryable: false);
+        if (message.Template is not null)
+        {
+            await TrackBroadcastAsync(channelId, id);
+        }
+
         return new OutboundSendResult(id);
     }
+
+    // Qontak has the message now: failing here would make the outbox send it again, so a lost link only costs ticks.
+    private async Task TrackBroadcastAsync(Guid channelId, string broadcastId)
+    {
+        try
+        {
+            await broadcasts.TrackAsync(channelId, broadcastId, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Could not track Qontak broadcast {BroadcastId} of channel {ChannelId}; its template will keep the sent tick", broadcastId, channelId);
+        }
+    }
+
+    public async Task<QontakBroadcastLog> FetchBroadcastLogAsync(WhatsAppSettings settings, string broadcastId, CancellationToken cancellationToken)
+    {
+        using var request = BearerRequest.Create(HttpMethod.Get, $"{settings.ApiBaseUrl}/broadcasts/{Uri.EscapeDataString(broadcastId)}/whatsapp/log", settings.AccessToken);
+        using var response = await http.SendForJsonAsync(request, BspErrorMapper.Map, cancellationToken);
+        return QontakBroadcastLog.From(response.RootElement);
+    }
+
+    public Task<IReadOnlyList<InboundStatus>> MatchStatusesAsync(Guid channelId, IReadOnlyList<WhatsAppIdStatus> statuses, CancellationToken cancellationToken) =>
+        broadcasts.MatchAsync(channelId, statuses, cancellationToken);
 
     private static (string Path, JsonObject Body) DirectBroadcast(WhatsAppSettings settings, OutboundMessage message, OutboundTemplate requested, TemplateDefinition? template)
     {

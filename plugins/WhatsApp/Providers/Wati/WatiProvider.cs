@@ -38,7 +38,7 @@ internal sealed class WatiProvider(ProviderHttp http) : IWhatsAppProvider
 
     public WebhookBatch Parse(ReadOnlyMemory<byte> rawBody) => WatiWebhookParser.Parse(rawBody);
 
-    public Task<OutboundSendResult> SendAsync(WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
+    public Task<OutboundSendResult> SendAsync(Guid channelId, WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
     {
         var waId = Uri.EscapeDataString(message.To.TrimStart('+'));
         return message.Template is { } requested
