@@ -19,30 +19,40 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
 
     /// <summary>
     /// Finds the contact with this identity in the workspace, or creates it (tracked, not yet saved).
-    /// <paramref name="localOnly"/>: the caller already loaded this identity if it exists, so only the change tracker is searched.
     /// </summary>
-    public async Task<Contact> FindOrAddAsync(Guid workspaceId, string kind, string normalizedValue, string? name, CancellationToken cancellationToken, bool localOnly = false)
+    public async Task<Contact> FindOrAddAsync(Guid workspaceId, string kind, string normalizedValue, string? name, CancellationToken cancellationToken)
     {
         var local = db.ContactIdentities.Local.FirstOrDefault(i => i.WorkspaceId == workspaceId && i.Kind == kind && i.Value == normalizedValue);
-        var contactId = local?.ContactId ?? (localOnly ? null : await db.ContactIdentities
+        var contactId = local?.ContactId ?? (await db.ContactIdentities
             .Where(i => i.WorkspaceId == workspaceId && i.Kind == kind && i.Value == normalizedValue)
             .Select(i => (Guid?)i.ContactId)
             .FirstOrDefaultAsync(cancellationToken));
         if (contactId is { } id)
         {
             var existing = db.Contacts.Local.FirstOrDefault(c => c.Id == id) ?? await db.Contacts.FirstAsync(c => c.Id == id, cancellationToken);
-            if (string.IsNullOrWhiteSpace(existing.Name) && !string.IsNullOrWhiteSpace(name))
-            {
-                existing.Name = name.Trim();
-            }
-
+            FillMissingName(existing, name);
             return existing;
         }
 
+        return Add(workspaceId, kind, normalizedValue, name);
+    }
+
+    /// <summary>A new contact with this one identity (tracked, not yet saved); the caller knows none exists.</summary>
+    public Contact Add(Guid workspaceId, string kind, string normalizedValue, string? name)
+    {
         var contact = new Contact { WorkspaceId = workspaceId, Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(), CreatedAt = time.UtcNow() };
         contact.Identities.Add(new ContactIdentity { WorkspaceId = workspaceId, ContactId = contact.Id, Kind = kind, Value = normalizedValue });
         db.Contacts.Add(contact);
         return contact;
+    }
+
+    /// <summary>A contact known only by number gets the name the channel reports; a name already there is kept.</summary>
+    public static void FillMissingName(Contact contact, string? name)
+    {
+        if (string.IsNullOrWhiteSpace(contact.Name) && !string.IsNullOrWhiteSpace(name))
+        {
+            contact.Name = name.Trim();
+        }
     }
 
     /// <summary>One contact of the workspace.</summary>

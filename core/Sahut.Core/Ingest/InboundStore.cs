@@ -26,6 +26,10 @@ internal sealed class InboundStore(
     private readonly HashSet<(Guid ChannelId, Guid ContactId)> conversationsLoaded = [];
     private readonly HashSet<(Guid ChannelId, string ProviderMessageId)> messagesLoaded = [];
 
+    // What the batch knows, indexed: per-message look-ups are dictionary hits instead of scans of the change tracker.
+    private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
+    private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
+
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
         var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
@@ -98,8 +102,20 @@ internal sealed class InboundStore(
                 var values = identities.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
                 var found = await db.ContactIdentities.Where(i => i.WorkspaceId == channel.WorkspaceId && i.Kind == kind && values.Contains(i.Value)).ToListAsync(cancellationToken);
                 var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
-                await db.Contacts.Where(c => contactIds.Contains(c.Id)).LoadAsync(cancellationToken);
-                await db.Conversations.Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).LoadAsync(cancellationToken);
+                var loaded = await db.Contacts.Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+                foreach (var identity in found)
+                {
+                    if (loaded.TryGetValue(identity.ContactId, out var contact))
+                    {
+                        contactsByIdentity[(channel.WorkspaceId, identity.Kind, identity.Value)] = contact;
+                    }
+                }
+
+                foreach (var conversation in await db.Conversations.Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).ToListAsync(cancellationToken))
+                {
+                    RememberLatest(conversation);
+                }
+
                 identitiesLoaded.UnionWith(values.Select(v => (channel.WorkspaceId, kind, v)));
                 conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
             }
@@ -137,7 +153,7 @@ internal sealed class InboundStore(
     private async Task<bool> AddMessageAsync(Channel channel, InboundMessage inbound, CancellationToken cancellationToken)
     {
         var (kind, identity) = IdentityOf(channel, inbound);
-        var contact = await contacts.FindOrAddAsync(channel.WorkspaceId, kind, identity, inbound.FromName, cancellationToken, localOnly: identitiesLoaded.Contains((channel.WorkspaceId, kind, identity)));
+        var contact = await FindOrAddContactAsync((channel.WorkspaceId, kind, identity), inbound.FromName, cancellationToken);
         var at = inbound.Timestamp == default ? time.UtcNow() : inbound.Timestamp.ToUniversalTime();
         var conversation = await FindOrOpenConversationAsync(channel, contact, inbound, at, cancellationToken);
 
@@ -179,15 +195,56 @@ internal sealed class InboundStore(
         return true;
     }
 
+    private async Task<Contact> FindOrAddContactAsync((Guid WorkspaceId, string Kind, string Value) identity, string? name, CancellationToken cancellationToken)
+    {
+        if (contactsByIdentity.TryGetValue(identity, out var contact))
+        {
+            ContactService.FillMissingName(contact, name);
+            return contact;
+        }
+
+        // Prefetched and not found: the contact is new, nothing else to look at.
+        contact = identitiesLoaded.Contains(identity)
+            ? contacts.Add(identity.WorkspaceId, identity.Kind, identity.Value, name)
+            : await contacts.FindOrAddAsync(identity.WorkspaceId, identity.Kind, identity.Value, name, cancellationToken);
+        contactsByIdentity[identity] = contact;
+        return contact;
+    }
+
+    private async Task<Conversation?> FindLatestConversationAsync(Guid channelId, Contact contact, CancellationToken cancellationToken)
+    {
+        if (latestConversations.TryGetValue((channelId, contact.Id), out var known))
+        {
+            return known;
+        }
+
+        if (conversationsLoaded.Contains((channelId, contact.Id)) || db.Entry(contact).State == EntityState.Added)
+        {
+            return null;
+        }
+
+        var found = await db.Conversations.Where(c => c.ChannelId == channelId && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken);
+        if (found is not null)
+        {
+            RememberLatest(found);
+        }
+
+        return found;
+    }
+
+    private void RememberLatest(Conversation conversation)
+    {
+        var key = (conversation.ChannelId, conversation.ContactId);
+        if (!latestConversations.TryGetValue(key, out var current) || conversation.LastMessageAt >= current.LastMessageAt)
+        {
+            latestConversations[key] = conversation;
+        }
+    }
+
     private async Task<Conversation> FindOrOpenConversationAsync(Channel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
     {
         var conversation = await FindThreadAsync(channel.Id, inbound, cancellationToken)
-            ?? (inbound.ThreadKey is null
-                ? db.Conversations.Local.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).MaxBy(c => c.LastMessageAt)
-                  ?? (conversationsLoaded.Contains((channel.Id, contact.Id)) || db.Entry(contact).State == EntityState.Added
-                      ? null
-                      : await db.Conversations.Where(c => c.ChannelId == channel.Id && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken))
-                : null);
+            ?? (inbound.ThreadKey is null ? await FindLatestConversationAsync(channel.Id, contact, cancellationToken) : null);
 
         if (conversation is null)
         {
@@ -203,6 +260,7 @@ internal sealed class InboundStore(
                 LastMessageAt = at,
             };
             db.Conversations.Add(conversation);
+            latestConversations[(channel.Id, contact.Id)] = conversation;
             events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: false));
         }
         else if (conversation.Status == ConversationStatus.Resolved)
