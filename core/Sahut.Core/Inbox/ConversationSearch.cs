@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Sahut.Channels;
 using Sahut.Data;
@@ -29,9 +30,11 @@ public sealed class ConversationSearch(SahutDbContext db, PhoneNumberNormalizer 
         if (db.Database.IsSqlite() && (phone is not null || term.Length >= TrigramLength))
         {
             var contacts = phone is not null ? SqliteContactSql.ByPhone(workspaceId, phone) : SqliteContactSql.BySubstring(workspaceId, term);
-            if (phone is not null || await CountUpToAsync(contacts, ContactDrivenLimit + 1, cancellationToken) <= ContactDrivenLimit)
+            // Read as stored (text), so they can be handed back to SQLite unchanged; the index is searched only once.
+            var ids = await db.Database.SqlQueryRaw<string>(contacts.Sql, contacts.Parameters).Take(ContactDrivenLimit + 1).ToListAsync(cancellationToken);
+            if (ids.Count <= ContactDrivenLimit)
             {
-                return db.Conversations.FromSqlRaw(SqliteContactSql.ConversationsOf(contacts.Sql), contacts.Parameters);
+                return db.Conversations.FromSqlRaw(SqliteContactSql.ConversationsOfContacts, JsonSerializer.Serialize(ids));
             }
 
             var contactIds = db.Database.SqlQueryRaw<Guid>(contacts.Sql, contacts.Parameters);
@@ -55,9 +58,4 @@ public sealed class ConversationSearch(SahutDbContext db, PhoneNumberNormalizer 
             .Select(i => i.ContactId)
             .Union(db.Contacts.Where(c => c.WorkspaceId == workspaceId && c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern)).Select(c => c.Id));
     }
-
-    private async Task<int> CountUpToAsync(SqliteContactSql contacts, int cap, CancellationToken cancellationToken) =>
-        await db.Database
-            .SqlQueryRaw<int>(contacts.CountUpTo(cap), contacts.Parameters)
-            .SingleAsync(cancellationToken);
 }

@@ -3,8 +3,9 @@ using Sahut.Channels;
 namespace Sahut.Inbox;
 
 /// <summary>
-/// SQLite statements selecting a workspace's matching contact ids (column "Value", as EF's SqlQuery of scalars expects; placeholders {0}, {1} …
-/// for <see cref="Parameters"/>), written by hand because they read the FTS5 index of migration ContactSearch.
+/// SQLite statements selecting a workspace's matching contact ids (column "Value", as EF's SqlQuery of scalars
+/// expects; placeholders {0}, {1} … for <see cref="Parameters"/>), written by hand because they read the FTS5 index
+/// of migration ContactSearch.
 /// </summary>
 internal sealed record SqliteContactSql(string Sql, object[] Parameters)
 {
@@ -19,15 +20,11 @@ internal sealed record SqliteContactSql(string Sql, object[] Parameters)
         """SELECT "ContactId" AS "Value" FROM "ContactIdentities" WHERE "WorkspaceId" = {0} AND "Kind" = {1} AND "Value" = {2}""",
         [workspaceId, IdentityKinds.Phone, phone]);
 
-    /// <summary>How many contacts match, counting no further than <paramref name="cap"/> (column "Value").</summary>
-    public string CountUpTo(int cap) =>
-        $"""SELECT COUNT(*) AS "Value" FROM ({Sql} LIMIT {cap.ToString(System.Globalization.CultureInfo.InvariantCulture)})""";
-
     /// <summary>
-    /// Every conversation of the matched contacts, found through the contact index. Without CROSS JOIN and the
-    /// LIMIT (which keeps SQLite from flattening this into the outer query) the planner prefers walking the whole
-    /// inbox in activity order and probing each conversation, which is what made search slow.
+    /// Every conversation of the contacts in the JSON array {0}, found through the contact index. Without CROSS JOIN
+    /// and the LIMIT (which keeps SQLite from flattening this into the outer query) the planner prefers walking the
+    /// whole inbox in activity order and probing each conversation, which is what made search slow.
     /// </summary>
-    public static string ConversationsOf(string contactsSql) =>
-        $"""SELECT c.* FROM ({contactsSql}) AS m CROSS JOIN "Conversations" AS c ON c."ContactId" = m."Value" LIMIT -1""";
+    public const string ConversationsOfContacts =
+        """SELECT c.* FROM json_each({0}) AS m CROSS JOIN "Conversations" AS c ON c."ContactId" = m."value" LIMIT -1""";
 }
