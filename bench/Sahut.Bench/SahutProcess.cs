@@ -23,6 +23,16 @@ public sealed class SahutProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
+    /// <summary>CPU time the server process has used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public static string RepoRoot { get; } = FindRepoRoot();
 
     public static string WebDll => Path.Combine(RepoRoot, "ui", "Sahut.Web", "bin", "Release", "net10.0", "Sahut.Web.dll");
@@ -46,7 +56,7 @@ public sealed class SahutProcess : IAsyncDisposable
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [WebDll, "--urls", $"http://127.0.0.1:{port}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var (key, value) in Environment(dataDir, postgres))
+        foreach (var (key, value) in Environment(dataDir, postgres).Concat(ServerOnlyEnvironment()))
         {
             start.Environment[key] = value;
         }
@@ -145,6 +155,22 @@ public sealed class SahutProcess : IAsyncDisposable
         }
 
         return await stdout;
+    }
+
+    /// <summary>
+    /// <c>SAHUT_BENCH_SERVER_X=v</c> reaches only the server as <c>X=v</c> — for profiling it alone, e.g.
+    /// <c>SAHUT_BENCH_SERVER_DOTNET_PerfMapEnabled=1</c>, without affecting the load generator or the bare server.
+    /// </summary>
+    private static IEnumerable<(string, string)> ServerOnlyEnvironment()
+    {
+        const string Prefix = "SAHUT_BENCH_SERVER_";
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+        {
+            if (entry.Key is string key && key.StartsWith(Prefix, StringComparison.Ordinal) && entry.Value is string value)
+            {
+                yield return (key[Prefix.Length..], value);
+            }
+        }
     }
 
     private static IEnumerable<(string, string)> Environment(string dataDir, string? postgres)

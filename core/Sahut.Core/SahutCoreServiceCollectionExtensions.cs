@@ -32,6 +32,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<ChannelSettingsProtector>();
         services.AddSingleton<ChannelTypeRegistry>();
+        services.AddSingleton<WebhookChannelCache>();
         services.AddSingleton<IChannelDirectory, ChannelDirectory>();
         services.AddScoped<ApiTokenService>();
         services.AddScoped<WorkspaceService>();

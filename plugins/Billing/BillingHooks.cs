@@ -6,7 +6,7 @@ using Sahut.Plugins.Billing.Subscriptions;
 namespace Sahut.Plugins.Billing;
 
 /// <summary>What the core asks billing: may a channel be connected, a conversation was opened, the plan and usage.</summary>
-public sealed class BillingHooks(SubscriptionStore subscriptions, ConversationMeter meter, BillingQueries queries, PlanCatalog plans, BillingText text) : IBillingHooks
+public sealed class BillingHooks(SubscriptionStore subscriptions, MeteringQueue metering, BillingQueries queries, PlanCatalog plans, BillingText text) : IBillingHooks
 {
     public async Task<BillingDecision> CanConnectChannelAsync(Guid workspaceId, int connectedChannels, CancellationToken cancellationToken)
     {
@@ -23,8 +23,11 @@ public sealed class BillingHooks(SubscriptionStore subscriptions, ConversationMe
             : BillingDecision.Allow;
     }
 
-    public Task ConversationOpenedAsync(Guid workspaceId, Guid conversationId, bool reopened, CancellationToken cancellationToken) =>
-        meter.CountAsync(workspaceId, conversationId, cancellationToken);
+    public Task ConversationOpenedAsync(Guid workspaceId, Guid conversationId, bool reopened, CancellationToken cancellationToken)
+    {
+        metering.Enqueue(workspaceId, conversationId);
+        return Task.CompletedTask;
+    }
 
     public async Task<BillingSummary?> GetSummaryAsync(Guid workspaceId, CancellationToken cancellationToken)
     {

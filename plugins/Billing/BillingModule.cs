@@ -1,5 +1,6 @@
 using Autofac;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Sahut.Billing;
 using Sahut.Data;
 using Sahut.Navigation;
@@ -28,6 +29,7 @@ public sealed class BillingModule : Module
         builder.RegisterType<SubscriptionStore>().InstancePerLifetimeScope();
         builder.RegisterType<UsageNotifier>().InstancePerLifetimeScope();
         builder.RegisterType<ConversationMeter>().InstancePerLifetimeScope();
+        builder.RegisterType<MeteringQueue>().AsSelf().As<IHostedService>().SingleInstance();
         builder.RegisterType<SubscriptionCommands>().InstancePerLifetimeScope();
         builder.RegisterType<BillingQueries>().InstancePerLifetimeScope();
         builder.RegisterType<PeriodCloser>().InstancePerLifetimeScope();

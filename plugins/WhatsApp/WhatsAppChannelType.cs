@@ -90,7 +90,7 @@ internal sealed class WhatsAppChannelType(WhatsAppProviders providers, ITemplate
             }
         }
 
-        return await providers.For(settings).SendAsync(settings, message, template, cancellationToken);
+        return await providers.For(settings).SendAsync(channel.ChannelId, settings, message, template, cancellationToken);
     }
 
     /// <summary>Checked when the API queues a template (422 on problems). Templates are synced on first use.</summary>

@@ -27,7 +27,9 @@ public sealed class WhatsAppModule : Module
         builder.RegisterType<CloudApiProvider>().As<IWhatsAppProvider>().SingleInstance();
         builder.RegisterType<Dialog360Provider>().As<IWhatsAppProvider>().SingleInstance();
         builder.RegisterType<WatiProvider>().As<IWhatsAppProvider>().SingleInstance();
-        builder.RegisterType<QontakProvider>().As<IWhatsAppProvider>().SingleInstance();
+        builder.RegisterType<QontakProvider>().As<IWhatsAppProvider>().AsSelf().SingleInstance();
+        builder.RegisterType<QontakBroadcastLinks>().SingleInstance();
+        builder.RegisterType<QontakBroadcastResolver>().As<IHostedService>().SingleInstance();
         builder.RegisterType<WhatsAppProviders>().SingleInstance();
 
         builder.RegisterType<WhatsAppChannelType>().As<IChannelType>().AsSelf().SingleInstance();

@@ -13,4 +13,18 @@ public sealed class WhatsAppOptions
 
     /// <summary>Largest webhook body accepted; Meta documents 3 MB.</summary>
     public int MaxWebhookBytes { get; set; } = 4 * 1024 * 1024;
+
+    /// <summary>
+    /// After a Qontak template (direct broadcast) is sent, how soon its broadcast log is first asked for the WhatsApp
+    /// message id; each further try waits twice as long, up to <see cref="QontakLogMaxDelay"/>.
+    /// </summary>
+    public TimeSpan QontakLogFirstCheck { get; set; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan QontakLogMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often the broadcast log is asked before the message keeps its "sent" tick for good.</summary>
+    public int QontakLogAttempts { get; set; } = 15;
+
+    /// <summary>How often each node looks for broadcast logs that are due (a send on this node wakes it at once).</summary>
+    public TimeSpan QontakLogPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

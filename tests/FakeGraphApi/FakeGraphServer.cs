@@ -17,6 +17,7 @@ namespace Sahut.FakeGraphApi;
 /// A fake of Meta's Graph API on a real Kestrel on 127.0.0.1, following the documented shapes: send
 /// (<c>POST /{version}/{phone-number-id}/messages</c>, and 360dialog's <c>POST /messages</c>), media look-up + download,
 /// paged template list. It records every request, fails on demand, and signs and delivers webhooks like Meta.
+/// The same server also plays the BSPs with their own API shapes: <see cref="Wati"/> and <see cref="Qontak"/>.
 /// </summary>
 public sealed class FakeGraphServer : IAsyncDisposable
 {
@@ -31,7 +32,18 @@ public sealed class FakeGraphServer : IAsyncDisposable
     private int mediaDownloadFailures;
     private int sequence;
 
-    private FakeGraphServer(WebApplication app) => this.app = app;
+    private FakeGraphServer(WebApplication app)
+    {
+        this.app = app;
+        Wati = new FakeWati(this);
+        Qontak = new FakeQontak(this);
+    }
+
+    /// <summary>Wati's tenant API (session and template sends, template list, media) on this server.</summary>
+    public FakeWati Wati { get; }
+
+    /// <summary>Qontak's open API (room messages, direct broadcasts, template list) on this server.</summary>
+    public FakeQontak Qontak { get; }
 
     /// <summary>The Bearer token the Graph endpoints accept; anything else answers 401 with error 190.</summary>
     public string AccessToken { get; set; } = "fake-access-token";
@@ -69,7 +81,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         return server;
     }
 
-    /// <summary>The next <paramref name="times"/> sends answer with this failure instead of success.</summary>
+    /// <summary>The next <paramref name="times"/> sends (to any provider) answer with this failure instead of success.</summary>
     public void FailNextSends(ScriptedFailure failure, int times = 1)
     {
         for (var i = 0; i < times; i++)
@@ -150,9 +162,49 @@ public sealed class FakeGraphServer : IAsyncDisposable
         web.MapGet("/whatsapp_business/attachments/", (HttpContext context, string mid) => Download(context, mid));
         web.MapGet("/{version}/{mediaId}", (HttpContext context, string mediaId) => MediaLookup(context, mediaId));
         web.MapGet("/{mediaId}", (HttpContext context, string mediaId) => MediaLookup(context, mediaId));
+        Wati.Map(web);
+        Qontak.Map(web);
     }
 
-    private bool BearerOk(HttpContext context) => context.Request.Headers.Authorization == $"Bearer {AccessToken}";
+    /// <summary>For a BSP send: 401 without the Bearer token, else the scripted failure, else null (go on and succeed).</summary>
+    internal async Task<IResult?> BspGateAsync(HttpContext context, string token) =>
+        HasBearer(context, token) ? await ScriptedFailureAsync(context) : Results.Unauthorized();
+
+    /// <summary>The scripted answer for this send, or null when the send should succeed.</summary>
+    internal async Task<IResult?> ScriptedFailureAsync(HttpContext context)
+    {
+        if (!sendFailures.TryDequeue(out var failure))
+        {
+            return null;
+        }
+
+        if (failure.Delay > TimeSpan.Zero)
+        {
+            await Task.Delay(failure.Delay, context.RequestAborted);
+        }
+
+        return failure.Respond();
+    }
+
+    /// <summary>The bytes of a media item added with <see cref="AddMedia"/>, honouring <see cref="FailMediaDownloads"/>.</summary>
+    internal IResult ServeMedia(string mediaId, bool authorised)
+    {
+        if (!authorised)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (Interlocked.Decrement(ref mediaDownloadFailures) >= 0)
+        {
+            return Results.StatusCode(500);
+        }
+
+        return media.TryGetValue(mediaId, out var item) ? Results.Bytes(item.Content, item.MimeType) : Results.NotFound();
+    }
+
+    private bool BearerOk(HttpContext context) => HasBearer(context, AccessToken);
+
+    internal static bool HasBearer(HttpContext context, string token) => context.Request.Headers.Authorization == $"Bearer {token}";
 
     private bool AnyCredentialOk(HttpContext context) => BearerOk(context) || context.Request.Headers["D360-API-KEY"] == Dialog360ApiKey;
 
@@ -163,14 +215,9 @@ public sealed class FakeGraphServer : IAsyncDisposable
             return TokenExpired();
         }
 
-        if (sendFailures.TryDequeue(out var failure))
+        if (await ScriptedFailureAsync(context) is { } failure)
         {
-            if (failure.Delay > TimeSpan.Zero)
-            {
-                await Task.Delay(failure.Delay, context.RequestAborted);
-            }
-
-            return Results.Text(failure.Body, "application/json", Encoding.UTF8, failure.Status);
+            return failure;
         }
 
         using var document = await JsonDocument.ParseAsync(context.Request.Body);
@@ -208,20 +255,7 @@ public sealed class FakeGraphServer : IAsyncDisposable
         });
     }
 
-    private IResult Download(HttpContext context, string mediaId)
-    {
-        if (!AnyCredentialOk(context))
-        {
-            return Results.Unauthorized();
-        }
-
-        if (Interlocked.Decrement(ref mediaDownloadFailures) >= 0)
-        {
-            return Results.StatusCode(500);
-        }
-
-        return media.TryGetValue(mediaId, out var item) ? Results.Bytes(item.Content, item.MimeType) : Results.NotFound();
-    }
+    private IResult Download(HttpContext context, string mediaId) => ServeMedia(mediaId, AnyCredentialOk(context));
 
     private object TemplatePage(string version, string wabaId, int? limit, string? after)
     {

@@ -7,7 +7,8 @@ internal static class FakeGraphProgram
     {
         var port = args.Length > 0 && int.TryParse(args[0], out var p) ? p : 8099;
         await using var server = await FakeGraphServer.StartAsync(port);
-        Console.WriteLine($"Fake Graph API at {server.GraphBaseUrl} (token '{server.AccessToken}'). Ctrl+C to stop.");
+        Console.WriteLine($"Fake Graph API at {server.GraphBaseUrl} (token '{server.AccessToken}').");
+        Console.WriteLine($"Fake Wati API at {server.Wati.BaseUrl} (token '{server.Wati.AccessToken}'), fake Qontak API at {server.Qontak.BaseUrl} (token '{server.Qontak.AccessToken}'). Ctrl+C to stop.");
         var stop = new TaskCompletionSource();
         Console.CancelKeyPress += (_, e) =>
         {

@@ -17,4 +17,7 @@ public sealed record ScriptedFailure(int Status, string Body, TimeSpan Delay = d
     }));
 
     public static ScriptedFailure Hang(TimeSpan delay) => new(200, "", delay);
+
+    internal Microsoft.AspNetCore.Http.IResult Respond() =>
+        Microsoft.AspNetCore.Http.Results.Text(Body, "application/json", System.Text.Encoding.UTF8, Status);
 }

@@ -29,12 +29,16 @@ public static class FanoutScenario
                 var connection = new HubConnectionBuilder()
                     .WithUrl(new Uri(sahut.BaseAddress, "hubs/inbox"), o => o.AccessTokenProvider = () => Task.FromResult<string?>(token))
                     .Build();
-                connection.On<JsonElement>("event", e =>
+                connection.On<JsonElement>("events", list =>
                 {
-                    if (e.GetProperty("type").GetString() == "messageReceived")
+                    var at = Stopwatch.GetTimestamp();
+                    foreach (var e in list.EnumerateArray())
                     {
-                        var messageId = e.GetProperty("data").GetProperty("messageId").GetGuid();
-                        received.GetOrAdd(messageId, _ => []).Add(Stopwatch.GetTimestamp());
+                        if (e.GetProperty("type").GetString() == "messageReceived")
+                        {
+                            var messageId = e.GetProperty("data").GetProperty("messageId").GetGuid();
+                            received.GetOrAdd(messageId, _ => []).Add(at);
+                        }
                     }
                 });
                 await connection.StartAsync();

@@ -14,7 +14,8 @@ public static class IngestScenario
     {
         Report.Heading($"ingest ({options.Concurrency} connections, {options.Seconds} s each)");
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        var warmup = TimeSpan.FromSeconds(Math.Min(3, options.Seconds));
+        // Long enough for tiered JIT to settle, so the figure is the sustained rate.
+        var warmup = TimeSpan.FromSeconds(Math.Min(10, options.Seconds));
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Concurrency }) { Timeout = TimeSpan.FromSeconds(30) };
 
         var barePort = SahutProcess.FreePort();
@@ -24,9 +25,13 @@ public static class IngestScenario
             await WaitAsync(new Uri($"http://127.0.0.1:{barePort}/ready"));
             var bareLoad = new WebhookLoad(new Uri($"http://127.0.0.1:{barePort}/webhook"), WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, "bare");
             await bareLoad.RunClosedAsync(client, options.Concurrency, warmup);
+            var bareCpu = bare.TotalProcessorTime;
             var bareResult = await bareLoad.RunClosedAsync(client, options.Concurrency, duration);
+            bare.Refresh();
+            bareCpu = bare.TotalProcessorTime - bareCpu;
             report.Figure("bare Kestrel + HMAC: throughput", $"{bareResult.Throughput:0} req/s ({bareResult.Errors} errors)");
             report.Figure("bare Kestrel + HMAC: latency", Stats.Summary(bareResult.Latencies));
+            report.Figure("bare Kestrel + HMAC: server CPU per request", CpuPerRequest(bareCpu, bareResult));
 
             var (dataDir, workspaceId, _, token) = await SahutProcess.SetupAsync(options.Postgres);
             var (sahut, _) = await SahutProcess.StartAsync(dataDir, options.Postgres);
@@ -36,9 +41,12 @@ public static class IngestScenario
             var target = new Uri(sahut.BaseAddress, webhookUrl.PathAndQuery);
             var sahutLoad = new WebhookLoad(target, WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, "sahut");
             await sahutLoad.RunClosedAsync(client, options.Concurrency, warmup);
+            var sahutCpu = sahut.CpuTime;
             var result = await sahutLoad.RunClosedAsync(client, options.Concurrency, duration);
+            sahutCpu = sahut.CpuTime - sahutCpu;
             report.Figure("Sahut: throughput", $"{result.Throughput:0} req/s ({result.Errors} errors)");
             report.Figure("Sahut: latency", Stats.Summary(result.Latencies));
+            report.Figure("Sahut: server CPU per request", CpuPerRequest(sahutCpu, result));
             if (result.Errors > 0)
             {
                 report.Error($"{result.Errors} deliveries were not acknowledged");
@@ -56,6 +64,10 @@ public static class IngestScenario
             bare.Kill(entireProcessTree: true);
         }
     }
+
+    // Less sensitive than throughput to other load on a shared machine: what one acknowledged delivery costs the server.
+    private static string CpuPerRequest(TimeSpan cpu, LoadResult result) =>
+        result.Latencies.Count == 0 ? "n/a" : $"{cpu.TotalMilliseconds / result.Latencies.Count:0.000} ms ({cpu.TotalSeconds:0.0} s CPU over {result.Elapsed.TotalSeconds:0.0} s)";
 
     public static async Task VerifyExactlyOnceAsync(Seeder seeder, HashSet<string> acknowledged, Report report)
     {

@@ -7,15 +7,27 @@ using Sahut.Domain;
 namespace Sahut.Channels;
 
 /// <summary>Channel look-ups for plugins. A singleton that opens its own scope per call.</summary>
-public sealed class ChannelDirectory(IServiceScopeFactory scopes, ChannelSettingsProtector protector, ILogger<ChannelDirectory> logger) : IChannelDirectory
+public sealed class ChannelDirectory(IServiceScopeFactory scopes, ChannelSettingsProtector protector, WebhookChannelCache cache, ILogger<ChannelDirectory> logger) : IChannelDirectory
 {
     public async Task<ChannelContext?> FindByWebhookKeyAsync(string type, string webhookKey, CancellationToken cancellationToken)
     {
+        if (cache.TryGet(type, webhookKey, out var cached))
+        {
+            return cached;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
         var channel = await db.Channels.AsNoTracking()
             .FirstOrDefaultAsync(c => c.WebhookKey == webhookKey && c.Type == type && c.State != ChannelState.Disconnected, cancellationToken);
-        return channel is null ? null : ToContext(channel);
+        if (channel is null)
+        {
+            return null;
+        }
+
+        var context = ToContext(channel);
+        cache.Remember(type, webhookKey, context);
+        return context;
     }
 
     public async Task<ChannelContext?> FindAsync(Guid channelId, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class ChannelService(
     ChannelSettingsProtector protector,
     IEnumerable<IBillingHooks> billing,
     WorkspaceActivation activation,
+    WebhookChannelCache webhookChannels,
     TimeProvider time)
 {
     public async Task<Channel> ConnectAsync(Guid workspaceId, string type, string name, JsonObject? settings, CancellationToken cancellationToken)
@@ -77,6 +78,7 @@ public sealed class ChannelService(
         channel.State = ChannelState.Disconnected;
         channel.DisconnectedAt = time.UtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        webhookChannels.Forget(channel.Id);
     }
 
     public ChannelContext ToContext(Channel channel) => protector.ToContext(channel);

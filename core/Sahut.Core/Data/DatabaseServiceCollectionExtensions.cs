@@ -32,7 +32,10 @@ public static class DatabaseServiceCollectionExtensions
     private static void AddContext<TContext>(IServiceCollection services)
         where TContext : SahutDbContext
     {
-        services.AddDbContext<SahutDbContext, TContext>((sp, options) =>
-            sp.GetRequiredService<DbContextConfigurer>().Configure(options, CoreMigrationsHistoryTable));
+        // Options depend only on configuration: built once, not per scope (that showed up on the webhook hot path).
+        services.AddDbContext<SahutDbContext, TContext>(
+            (sp, options) => sp.GetRequiredService<DbContextConfigurer>().Configure(options, CoreMigrationsHistoryTable),
+            contextLifetime: ServiceLifetime.Scoped,
+            optionsLifetime: ServiceLifetime.Singleton);
     }
 }

@@ -6,6 +6,8 @@ namespace Sahut.Data;
 /// <summary>Configures any DbContext (core or plugin) for the host's database provider.</summary>
 public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database, IOptions<SahutOptions> sahut) : IDbContextConfigurer
 {
+    private readonly SqliteBusyTimeout busyTimeout = new(TimeSpan.FromSeconds(30));
+
     public string Provider => database.Value.Provider;
 
     public string ConnectionString => database.Value.ConnectionString is { Length: > 0 } cs
@@ -37,6 +39,7 @@ public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database,
                     o.MigrationsAssembly(migrationsAssembly);
                 }
             });
+            builder.AddInterceptors(busyTimeout);
         }
         else
         {

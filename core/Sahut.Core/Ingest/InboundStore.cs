@@ -70,6 +70,7 @@ internal sealed class InboundStore(
         }
 
         db.ChangeTracker.DetectChanges();
+        await new AddedRowsWriter(db).WriteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);

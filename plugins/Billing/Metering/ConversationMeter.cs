@@ -19,7 +19,8 @@ public sealed class ConversationMeter(
     TimeProvider time,
     ILogger<ConversationMeter> logger)
 {
-    public async Task CountAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken)
+    /// <summary>Counts each of <paramref name="conversationIds"/> not yet counted in the current period, in one write.</summary>
+    public async Task CountAsync(Guid workspaceId, IReadOnlyCollection<Guid> conversationIds, CancellationToken cancellationToken)
     {
         var subscription = await subscriptions.EnsureAsync(workspaceId, cancellationToken);
         if (subscription.IsEnded)
@@ -32,28 +33,45 @@ public sealed class ConversationMeter(
         if (period.End <= now)
         {
             // The subscription is cancelled and its last period is over; the subscription-end job decides what comes next.
-            logger.LogInformation("Conversation {ConversationId} opened after the last period of cancelled subscription {WorkspaceId}; not counted", conversationId, workspaceId);
+            logger.LogInformation("{Count} conversations opened after the last period of cancelled subscription {WorkspaceId}; not counted", conversationIds.Count, workspaceId);
             return;
         }
 
-        if (await db.CountedConversations.AnyAsync(c => c.PeriodId == period.Id && c.ConversationId == conversationId, cancellationToken))
+        var counted = await db.CountedConversations
+            .Where(c => c.PeriodId == period.Id && conversationIds.Contains(c.ConversationId))
+            .Select(c => c.ConversationId)
+            .ToListAsync(cancellationToken);
+        var fresh = conversationIds.Except(counted).ToList();
+        if (fresh.Count == 0)
         {
             return;
         }
 
-        db.CountedConversations.Add(new BillingCountedConversation { PeriodId = period.Id, ConversationId = conversationId, CountedAt = now });
-        try
+        if (!await TryAddAsync(period.Id, fresh, now, cancellationToken) && fresh.Count > 1)
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Counted concurrently (another node handled the same event).
-            db.ChangeTracker.Clear();
-            return;
+            // Another node counted some of them meanwhile: count the rest one by one.
+            foreach (var conversationId in fresh)
+            {
+                await TryAddAsync(period.Id, [conversationId], now, cancellationToken);
+            }
         }
 
         var usage = await UsageFigures.ForAsync(db, period, plans.Get(period.PlanKey), cancellationToken);
         await notifier.NotifyThresholdsAsync(period, usage, cancellationToken);
+    }
+
+    private async Task<bool> TryAddAsync(Guid periodId, IReadOnlyList<Guid> conversationIds, DateTime now, CancellationToken cancellationToken)
+    {
+        db.CountedConversations.AddRange(conversationIds.Select(id => new BillingCountedConversation { PeriodId = periodId, ConversationId = id, CountedAt = now }));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return false;
+        }
     }
 }

@@ -11,6 +11,10 @@ public class WhatsAppDb(DbContextOptions options) : DbContext(options)
 
     public DbSet<WhatsAppTemplateSync> Syncs => Set<WhatsAppTemplateSync>();
 
+    public DbSet<QontakBroadcast> QontakBroadcasts => Set<QontakBroadcast>();
+
+    public DbSet<QontakHeldStatus> QontakHeldStatuses => Set<QontakHeldStatus>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         var template = modelBuilder.Entity<WhatsAppTemplate>().ToTable("WhatsApp_Templates");
@@ -22,6 +26,21 @@ public class WhatsAppDb(DbContextOptions options) : DbContext(options)
         template.Property(t => t.ParameterFormat).HasMaxLength(32);
         template.Property(t => t.ProviderTemplateId).HasMaxLength(128);
         modelBuilder.Entity<WhatsAppTemplateSync>().ToTable("WhatsApp_TemplateSyncs").HasKey(s => s.ChannelId);
+
+        var broadcast = modelBuilder.Entity<QontakBroadcast>().ToTable("WhatsApp_QontakBroadcasts");
+        broadcast.HasIndex(b => new { b.ChannelId, b.BroadcastId }).IsUnique();
+        broadcast.HasIndex(b => new { b.ChannelId, b.WhatsAppMessageId });
+        broadcast.HasIndex(b => b.NextCheckAt);
+        broadcast.HasIndex(b => b.CreatedAt);
+        broadcast.Property(b => b.BroadcastId).HasMaxLength(128);
+        broadcast.Property(b => b.WhatsAppMessageId).HasMaxLength(256);
+
+        var held = modelBuilder.Entity<QontakHeldStatus>().ToTable("WhatsApp_QontakHeldStatuses");
+        held.HasIndex(h => new { h.ChannelId, h.WhatsAppMessageId });
+        held.HasIndex(h => h.ReceivedAt);
+        held.Property(h => h.WhatsAppMessageId).HasMaxLength(256);
+        held.Property(h => h.ErrorCode).HasMaxLength(64);
+        held.Property(h => h.ErrorReason).HasMaxLength(1024);
     }
 }
 

@@ -26,7 +26,14 @@ internal interface IWhatsAppProvider
     /// <summary>Parses a delivery; throws <see cref="WebhookFormatException"/> when the body is not the provider's shape.</summary>
     WebhookBatch Parse(ReadOnlyMemory<byte> rawBody);
 
-    Task<OutboundSendResult> SendAsync(WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken);
+    Task<OutboundSendResult> SendAsync(Guid channelId, WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Turns statuses that also name the WhatsApp message id into statuses the core can match by provider message id.
+    /// Providers whose sends answer with the id their webhooks use hand them on as they are.
+    /// </summary>
+    Task<IReadOnlyList<InboundStatus>> MatchStatusesAsync(Guid channelId, IReadOnlyList<WhatsAppIdStatus> statuses, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<InboundStatus>>(statuses.Select(s => s.Status).ToList());
 
     Task<DownloadedMedia> DownloadMediaAsync(WhatsAppSettings settings, string providerMediaId, CancellationToken cancellationToken);
 

@@ -91,6 +91,11 @@ internal sealed class WebhookEndpoints(
             await sink.AcceptAsync(channelId, events, cancellationToken);
         }
 
+        if (batch.WhatsAppIdStatuses is { Count: > 0 } statuses)
+        {
+            await sink.AcceptAsync(channel.ChannelId, await provider.MatchStatusesAsync(channel.ChannelId, statuses, cancellationToken), cancellationToken);
+        }
+
         if (batch.TemplateUpdates.Count > 0)
         {
             await templateStatus.ApplyAsync(channel, batch.TemplateUpdates, cancellationToken);

@@ -5,7 +5,7 @@ using Sahut.Accounts;
 
 namespace Sahut.Plugins.WhatsApp.Tests.Infrastructure;
 
-/// <summary>The real host with the WhatsApp plugin loaded from its own folder (waplugins/WhatsApp), fast outbox and media retries.</summary>
+/// <summary>The real host with the WhatsApp plugin loaded from its own folder (waplugins/WhatsApp), fast outbox, media retries and Qontak broadcast-log checks.</summary>
 public sealed class WhatsAppHost(string? postgresDatabase = null) : WebApplicationFactory<Program>
 {
     public string DataDir { get; } = Path.Combine(Path.GetTempPath(), "sahut-whatsapp-tests", Guid.NewGuid().ToString("N"));
@@ -19,6 +19,10 @@ public sealed class WhatsAppHost(string? postgresDatabase = null) : WebApplicati
         builder.UseSetting("Sahut:Media:PollInterval", "00:00:00.100");
         builder.UseSetting("Sahut:Media:FirstRetryDelay", "00:00:00.200");
         builder.UseSetting("Sahut:WhatsApp:RequestTimeout", "00:00:02");
+        builder.UseSetting("Sahut:WhatsApp:QontakLogFirstCheck", "00:00:00.100");
+        builder.UseSetting("Sahut:WhatsApp:QontakLogMaxDelay", "00:00:00.500");
+        builder.UseSetting("Sahut:WhatsApp:QontakLogPollInterval", "00:00:00.100");
+        builder.UseSetting("Sahut:WhatsApp:QontakLogAttempts", "60");
         if (postgresDatabase is not null)
         {
             builder.UseSetting("Sahut:Database:Provider", "Postgres");

@@ -27,8 +27,15 @@ public sealed class BspMappingTests
         Assert.Equal(("wamid.wati1", "+6281377712345", "Rina", "Hello there", MessageKinds.Text), (message.ProviderMessageId, message.From, message.FromName, message.Body, message.Kind));
 
         var echo = """{"eventType":"sessionMessageSent","id":"x1","whatsappMessageId":"wamid.ours","text":"Baik kak","type":"text","timestamp":"1665650047","owner":true,"statusString":"SENT","waId":"6281377712345"}""";
-        var status = Assert.IsType<InboundStatus>(Assert.Single(Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(echo))).All));
-        Assert.Equal(("wamid.ours", DeliveryStatus.Sent), (status.ProviderMessageId, status.Status));
+        var statuses = Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(echo))).All.Select(Assert.IsType<InboundStatus>).ToList();
+        Assert.Equal(["wamid.ours", "x1"], statuses.Select(s => s.ProviderMessageId));
+        Assert.All(statuses, s => Assert.Equal(DeliveryStatus.Sent, s.Status));
+
+        // A template's events also carry the localMessageId its send returned; a failure keeps Wati's detail.
+        var failed = """{"eventType":"sessionMessageFailed","id":"x2","localMessageId":"loc-1","statusString":"Failed","timestamp":"1793318400","failedCode":"131026","failedDetail":"Message could not be delivered."}""";
+        var failure = Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(failed))).All.Select(Assert.IsType<InboundStatus>).ToList();
+        Assert.Equal(["loc-1", "x2"], failure.Select(s => s.ProviderMessageId));
+        Assert.All(failure, s => Assert.Equal((DeliveryStatus.Failed, "131026", "Message could not be delivered."), (s.Status, s.ErrorCode, s.ErrorReason)));
 
         var read = """{"eventType":"sentMessageREAD_v2","whatsappMessageId":"wamid.ours","owner":true,"timestamp":"1665650050"}""";
         Assert.Equal(DeliveryStatus.Read, Assert.IsType<InboundStatus>(Assert.Single(Events(WatiWebhookParser.Parse(Encoding.UTF8.GetBytes(read))).All)).Status);
@@ -45,7 +52,14 @@ public sealed class BspMappingTests
         Assert.Equal(new DateTime(2021, 3, 3, 22, 53, 29, DateTimeKind.Utc), message.Timestamp);
 
         var agentEcho = customer.Replace("\"participant_type\":\"customer\"", "\"participant_type\":\"agent\"", StringComparison.Ordinal).Replace("\"status\":\"created\"", "\"status\":\"read\"", StringComparison.Ordinal);
-        var status = Assert.IsType<InboundStatus>(Assert.Single(Events(QontakWebhookParser.Parse(Encoding.UTF8.GetBytes(agentEcho))).All));
+        var echoBatch = QontakWebhookParser.Parse(Encoding.UTF8.GetBytes(agentEcho));
+        Assert.Empty(Events(echoBatch).All);
+        var echoStatus = Assert.Single(echoBatch.WhatsAppIdStatuses!);
+        Assert.Equal(("4198c4b2", DeliveryStatus.Read, "ABEGYoEX"), (echoStatus.Status.ProviderMessageId, echoStatus.Status.Status, echoStatus.WhatsAppMessageId));
+
+        // Without a WhatsApp id there is nothing to link: the status goes to the core under Qontak's id alone.
+        var withoutWhatsAppId = agentEcho.Replace("\"external_id\":\"ABEGYoEX\"", "\"external_id\":null", StringComparison.Ordinal);
+        var status = Assert.IsType<InboundStatus>(Assert.Single(Events(QontakWebhookParser.Parse(Encoding.UTF8.GetBytes(withoutWhatsAppId))).All));
         Assert.Equal(("4198c4b2", DeliveryStatus.Read), (status.ProviderMessageId, status.Status));
         Assert.Throws<Sahut.Plugins.WhatsApp.Webhooks.WebhookFormatException>(() => QontakWebhookParser.Parse("""{"id":"x"}"""u8.ToArray()));
     }
@@ -68,7 +82,7 @@ public sealed class BspMappingTests
         var provider = new Dialog360Provider(new ProviderHttp(new WhatsAppOptions()));
         var settings = WhatsAppSettings.From(new JsonObject { ["provider"] = "360dialog", ["apiKey"] = fake.Dialog360ApiKey, ["apiBaseUrl"] = fake.BaseUrl });
 
-        var result = await provider.SendAsync(settings, new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), "+6281377712345", "Halo", null, null, [], new Dictionary<string, string>()), null, CancellationToken.None);
+        var result = await provider.SendAsync(Guid.NewGuid(), settings, new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), "+6281377712345", "Halo", null, null, [], new Dictionary<string, string>()), null, CancellationToken.None);
 
         var send = Assert.Single(fake.Sends);
         Assert.Equal("/messages", send.Path);
@@ -85,7 +99,7 @@ public sealed class BspMappingTests
         Assert.Equal("+6281377712345", inbound.From);
 
         var badKey = WhatsAppSettings.From(new JsonObject { ["provider"] = "360dialog", ["apiKey"] = "wrong", ["apiBaseUrl"] = fake.BaseUrl });
-        var error = await Assert.ThrowsAsync<ChannelSendException>(() => provider.SendAsync(badKey, new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), "+6281377712345", "Halo", null, null, [], new Dictionary<string, string>()), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<ChannelSendException>(() => provider.SendAsync(Guid.NewGuid(), badKey, new OutboundMessage(Guid.NewGuid(), Guid.NewGuid(), "+6281377712345", "Halo", null, null, [], new Dictionary<string, string>()), null, CancellationToken.None));
         Assert.True(error.ChannelNeedsReconnect);
     }
 
@@ -102,7 +116,7 @@ public sealed class BspMappingTests
     {
         var http = new ProviderHttp(new WhatsAppOptions());
         var providers = new Sahut.Plugins.WhatsApp.Providers.WhatsAppProviders([
-            new Sahut.Plugins.WhatsApp.Providers.Cloud.CloudApiProvider(http), new Dialog360Provider(http), new WatiProvider(http), new QontakProvider(http)]);
+            new Sahut.Plugins.WhatsApp.Providers.Cloud.CloudApiProvider(http), new Dialog360Provider(http), new WatiProvider(http), new QontakProvider(http, null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<QontakProvider>.Instance)]);
         var channelType = new WhatsAppChannelType(providers, null!, null!, Microsoft.Extensions.Logging.Abstractions.NullLogger<WhatsAppChannelType>.Instance);
         var result = await channelType.ValidateSettingsAsync(JsonNode.Parse(json)!.AsObject(), CancellationToken.None);
         Assert.Equal(valid, result.IsValid);

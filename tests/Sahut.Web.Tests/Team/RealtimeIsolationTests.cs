@@ -83,7 +83,13 @@ public sealed class RealtimeIsolationTests(TeamServer server) : IClassFixture<Te
     private static ConcurrentQueue<Received> Record(HubConnection hub)
     {
         var received = new ConcurrentQueue<Received>();
-        hub.On<JsonElement>("event", e => received.Enqueue(new Received(e.GetProperty("type").GetString()!, e.GetRawText())));
+        hub.On<JsonElement>("events", list =>
+        {
+            foreach (var e in list.EnumerateArray())
+            {
+                received.Enqueue(new Received(e.GetProperty("type").GetString()!, e.GetRawText()));
+            }
+        });
         hub.On<JsonElement>("presence", e => received.Enqueue(new Received("presence", e.GetRawText())));
         return received;
     }

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.EntityFrameworkCore;
 using Sahut.Data;
 using Sahut.Events;
@@ -8,9 +7,10 @@ namespace Sahut.Web.Realtime;
 /// <summary>
 /// Forwards committed domain events to the browsers of the event's workspace only (mentions to the mentioned user
 /// only). Payloads carry ids; clients fetch what they show through the API, which checks access again. Lease
-/// payloads also carry <c>expiresInMs</c>, so browsers time the lock without trusting their own clock.
+/// payloads also carry <c>expiresInMs</c>, so browsers time the lock without trusting their own clock. Sending is
+/// left to <see cref="RealtimeBatcher"/>.
 /// </summary>
-internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, SahutDbContext db, TimeProvider time) : IDomainEventHandler<TEvent>
+internal sealed class RealtimeBroadcaster<TEvent>(RealtimeBatcher batcher, SahutDbContext db, TimeProvider time) : IDomainEventHandler<TEvent>
     where TEvent : DomainEvent
 {
     public async Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken)
@@ -18,7 +18,7 @@ internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, Sah
         var type = char.ToLowerInvariant(typeof(TEvent).Name[0]) + typeof(TEvent).Name[1..];
         if (domainEvent is UserMentioned mention)
         {
-            await hub.Clients.Group(RealtimeGroups.User(mention.UserId)).SendAsync("event", new { type, data = mention }, cancellationToken);
+            batcher.Post(RealtimeGroups.User(mention.UserId), new { type, data = mention });
             return;
         }
 
@@ -29,6 +29,6 @@ internal sealed class RealtimeBroadcaster<TEvent>(IHubContext<InboxHub> hub, Sah
             data = new { lease.WorkspaceId, lease.ConversationId, lease.HolderId, holderName = name, lease.ExpiresAt, expiresInMs = LeaseClock.MillisecondsLeft(expiresAt, time), lease.Renewed };
         }
 
-        await hub.Clients.Group(RealtimeGroups.Workspace(domainEvent.WorkspaceId)).SendAsync("event", new { type, data }, cancellationToken);
+        batcher.Post(RealtimeGroups.Workspace(domainEvent.WorkspaceId), new { type, data });
     }
 }

@@ -14,6 +14,8 @@ internal static class RealtimeHosting
         }
 
         builder.Services.AddSingleton<PresenceTracker>();
+        builder.Services.AddSingleton<RealtimeBatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RealtimeBatcher>());
         foreach (var eventType in typeof(DomainEvent).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(DomainEvent)) && !t.IsAbstract))
         {
             builder.Services.AddScoped(typeof(IDomainEventHandler<>).MakeGenericType(eventType), typeof(RealtimeBroadcaster<>).MakeGenericType(eventType));

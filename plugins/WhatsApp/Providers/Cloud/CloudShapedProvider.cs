@@ -33,7 +33,7 @@ internal abstract class CloudShapedProvider(ProviderHttp http) : IWhatsAppProvid
     /// <summary>The URL that downloads the media bytes, from the URL the media look-up returned.</summary>
     protected abstract string DownloadUrl(WhatsAppSettings settings, string lookedUpUrl);
 
-    public async Task<OutboundSendResult> SendAsync(WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
+    public async Task<OutboundSendResult> SendAsync(Guid channelId, WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUrl(settings))
         {

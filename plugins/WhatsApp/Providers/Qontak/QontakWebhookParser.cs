@@ -8,7 +8,9 @@ namespace Sahut.Plugins.WhatsApp.Providers.Qontak;
 /// <summary>
 /// Qontak's "message interaction" webhook: one flat message with its <c>room</c>. Only <c>participant_type:
 /// customer</c> is a customer message; agent and bot messages (Sahut's own included) are echoes and only carry the
-/// delivery status of that message. The room id is the conversation's thread key, because replies go to a room.
+/// delivery status of that message, under Qontak's message id and (<c>external_id</c>) the WhatsApp message id, which is
+/// what links a broadcast's status to the template Sahut sent. The room id is the conversation's thread key, because
+/// replies go to a room.
 /// </summary>
 internal static class QontakWebhookParser
 {
@@ -34,8 +36,17 @@ internal static class QontakWebhookParser
                 throw new WebhookFormatException("The body is not a Qontak message (id, participant_type).");
             }
 
-            InboundEvent? inbound = participant == "customer" ? Message(root, id) : Status(root, id);
-            return inbound is null ? WebhookBatch.Empty : new WebhookBatch([new PhoneNumberEvents(null, [inbound])], []);
+            if (participant == "customer")
+            {
+                return new WebhookBatch([new PhoneNumberEvents(null, [Message(root, id)])], []);
+            }
+
+            return Status(root, id) switch
+            {
+                null => WebhookBatch.Empty,
+                { } status when root.Text("external_id") is { Length: > 0 } whatsAppId => new WebhookBatch([], [], [new WhatsAppIdStatus(status, whatsAppId)]),
+                { } status => new WebhookBatch([new PhoneNumberEvents(null, [status])], []),
+            };
         }
     }
 

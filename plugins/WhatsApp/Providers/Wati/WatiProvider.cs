@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Sahut.Channels;
@@ -11,12 +13,17 @@ using Sahut.Plugins.WhatsApp.Webhooks;
 namespace Sahut.Plugins.WhatsApp.Providers.Wati;
 
 /// <summary>
-/// Wati (v1/v2 tenant API): session text via <c>sendSessionMessage</c>, templates via <c>sendTemplateMessage</c>.
-/// <c>apiBaseUrl</c> includes the tenant, e.g. <c>https://live-mt-server.wati.io/123456</c>. Response field names for
-/// message ids are taken from Wati's docs and community code, not from captured traffic.
+/// Wati (v1/v2 tenant API, docs.wati.io/reference): session text via <c>POST /api/v1/sendSessionMessage/{number}</c>
+/// with <c>messageText</c> (and our <c>localMessageId</c>) as query parameters, templates via
+/// <c>POST /api/v2/sendTemplateMessage?whatsappNumber=</c>, template list via <c>GET /api/v1/getMessageTemplates</c>,
+/// media via <c>GET /api/v1/getMedia?fileName=</c>. <c>apiBaseUrl</c> includes the tenant, e.g.
+/// <c>https://live-mt-server.wati.io/123456</c>. Wati answers business refusals with HTTP 200 and <c>result: false</c>.
 /// </summary>
 internal sealed class WatiProvider(ProviderHttp http) : IWhatsAppProvider
 {
+    private const int TemplatePageSize = 100;
+    private const int MaxTemplatePages = 100;
+
     public string Key => ProviderKeys.Wati;
 
     public bool UsesVerificationHandshake => false;
@@ -31,55 +38,104 @@ internal sealed class WatiProvider(ProviderHttp http) : IWhatsAppProvider
 
     public WebhookBatch Parse(ReadOnlyMemory<byte> rawBody) => WatiWebhookParser.Parse(rawBody);
 
-    public async Task<OutboundSendResult> SendAsync(WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
+    public Task<OutboundSendResult> SendAsync(Guid channelId, WhatsAppSettings settings, OutboundMessage message, TemplateDefinition? template, CancellationToken cancellationToken)
     {
         var waId = Uri.EscapeDataString(message.To.TrimStart('+'));
-        using var request = message.Template is { } requested
-            ? new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiBaseUrl}/api/v2/sendTemplateMessage?whatsappNumber={waId}")
-            {
-                Content = JsonContent.Create(new JsonObject
-                {
-                    ["template_name"] = requested.Name,
-                    ["broadcast_name"] = $"sahut-{message.MessageId:N}",
-                    ["parameters"] = new JsonArray(requested.Parameters.Select((p, i) => (JsonNode)new JsonObject { ["name"] = p.Name ?? (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), ["value"] = p.Value }).ToArray()),
-                }),
-            }
-            : new HttpRequestMessage(HttpMethod.Post, $"{settings.ApiBaseUrl}/api/v1/sendSessionMessage/{waId}?messageText={Uri.EscapeDataString(message.Text ?? "")}");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        return message.Template is { } requested
+            ? SendTemplateAsync(settings, waId, message.MessageId, requested, cancellationToken)
+            : SendSessionTextAsync(settings, waId, message, cancellationToken);
+    }
+
+    private async Task<OutboundSendResult> SendSessionTextAsync(WhatsAppSettings settings, string waId, OutboundMessage message, CancellationToken cancellationToken)
+    {
+        // Wati echoes localMessageId in its status webhooks: with ours on the request, a status can always be joined.
+        var localMessageId = message.MessageId.ToString("N");
+        var url = $"{settings.ApiBaseUrl}/api/v1/sendSessionMessage/{waId}?messageText={Uri.EscapeDataString(message.Text ?? "")}&localMessageId={localMessageId}";
+        using var request = BearerRequest.Create(HttpMethod.Post, url, settings.AccessToken);
         using var response = await http.SendForJsonAsync(request, BspErrorMapper.Map, cancellationToken);
         var root = response.RootElement;
-        if (root.Child("result") is { ValueKind: System.Text.Json.JsonValueKind.False } || (root.Text("result") is "error"))
+        ThrowIfRefused(root);
+        var sent = root.Child("message");
+        return new OutboundSendResult(sent?.Text("whatsappMessageId") ?? sent?.Text("id") ?? localMessageId);
+    }
+
+    private async Task<OutboundSendResult> SendTemplateAsync(WhatsAppSettings settings, string waId, Guid messageId, OutboundTemplate requested, CancellationToken cancellationToken)
+    {
+        var body = new JsonObject
+        {
+            ["template_name"] = requested.Name,
+            ["broadcast_name"] = $"sahut-{messageId:N}",
+            ["parameters"] = new JsonArray(requested.Parameters.Select((p, i) => (JsonNode)new JsonObject
+            {
+                ["name"] = p.Name ?? (i + 1).ToString(CultureInfo.InvariantCulture),
+                ["value"] = p.Value,
+            }).ToArray()),
+        };
+        using var request = BearerRequest.Create(HttpMethod.Post, $"{settings.ApiBaseUrl}/api/v2/sendTemplateMessage?whatsappNumber={waId}", settings.AccessToken, JsonContent.Create(body));
+        using var response = await http.SendForJsonAsync(request, BspErrorMapper.Map, cancellationToken);
+        var root = response.RootElement;
+        ThrowIfRefused(root);
+        var receiver = root.Items("receivers").FirstOrDefault();
+        var errors = receiver.Items("errors").Select(e => e.ValueKind == JsonValueKind.String ? e.GetString() : e.Text("message") ?? e.Text("error") ?? e.GetRawText()).OfType<string>().ToList();
+        if (receiver.ValueKind == JsonValueKind.Object && (receiver.Child("isValidWhatsAppNumber") is { ValueKind: JsonValueKind.False } || errors.Count > 0))
+        {
+            throw new ChannelSendException(
+                "wati-invalid-number",
+                errors.Count > 0 ? string.Join(" ", errors) : "Wati reports the number is not a valid WhatsApp number.",
+                retryable: false);
+        }
+
+        var id = receiver.ValueKind == JsonValueKind.Object ? receiver.Text("localMessageId") : null;
+        return new OutboundSendResult(id ?? throw new ChannelSendException("bad-response", "Wati accepted the template but returned no localMessageId.", retryable: false));
+    }
+
+    /// <summary>Wati's refusals come as HTTP 200: <c>{"result": false, "info": "..."}</c> (or <c>ok: false</c>).</summary>
+    private static void ThrowIfRefused(JsonElement root)
+    {
+        if (root.Child("result") is { ValueKind: JsonValueKind.False } || root.Child("ok") is { ValueKind: JsonValueKind.False }
+            || string.Equals(root.Text("result"), "error", StringComparison.OrdinalIgnoreCase))
         {
             throw new ChannelSendException("wati-refused", root.Text("info") ?? root.Text("error") ?? "Wati refused the message.", retryable: false);
         }
-
-        var id = root.Child("message")?.Text("whatsappMessageId") ?? root.Child("message")?.Text("id")
-            ?? root.Items("receivers").Select(r => r.Text("localMessageId")).FirstOrDefault(i => i is not null)
-            ?? throw new ChannelSendException("bad-response", "Wati accepted the message but returned no message id.", retryable: false);
-        return new OutboundSendResult(id);
     }
 
     public async Task<DownloadedMedia> DownloadMediaAsync(WhatsAppSettings settings, string providerMediaId, CancellationToken cancellationToken)
     {
         var url = Uri.TryCreate(providerMediaId, UriKind.Absolute, out _) ? providerMediaId : $"{settings.ApiBaseUrl}/api/v1/getMedia?fileName={Uri.EscapeDataString(providerMediaId)}";
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.AccessToken);
+        using var request = BearerRequest.ForMedia(url, settings.ApiBaseUrl, settings.AccessToken);
         var (contentType, content) = await http.SendAsync(request, BspErrorMapper.Map, cancellationToken);
         return new DownloadedMedia(content, contentType, null);
     }
 
     public async Task<IReadOnlyList<TemplateDefinition>?> FetchTemplatesAsync(WhatsAppSettings settings, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"{settings.ApiBaseUrl}/api/v1/getMessageTemplates?pageSize=500");
-        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", settings.AccessToken);
-        using var response = await http.SendForJsonAsync(request, BspErrorMapper.Map, cancellationToken);
-        return response.RootElement.Items("messageTemplates").Select(t => new TemplateDefinition(
-            t.Text("elementName") ?? "",
-            t.Text("language") is { } language ? language : t.Child("language")?.Text("value") ?? "",
-            t.Text("status") ?? "UNKNOWN",
-            t.Text("category"),
-            TemplateDefinition.Positional,
-            t.Text("id"),
-            new JsonArray(new JsonObject { ["type"] = "BODY", ["text"] = t.Text("bodyOriginal") ?? t.Text("body") ?? "" }).ToJsonString())).ToList();
+        List<TemplateDefinition> templates = [];
+        for (var page = 1; page <= MaxTemplatePages; page++)
+        {
+            using var request = BearerRequest.Create(HttpMethod.Get, $"{settings.ApiBaseUrl}/api/v1/getMessageTemplates?pageSize={TemplatePageSize}&pageNumber={page}", settings.AccessToken);
+            using var response = await http.SendForJsonAsync(request, BspErrorMapper.Map, cancellationToken);
+            var items = response.RootElement.Items("messageTemplates").ToList();
+            templates.AddRange(items.Select(Definition));
+            if (items.Count < TemplatePageSize)
+            {
+                break;
+            }
+        }
+
+        return templates;
+    }
+
+    private static TemplateDefinition Definition(JsonElement template)
+    {
+        var body = template.Text("bodyOriginal") ?? template.Text("body") ?? "";
+        var named = TemplateShape.Placeholders(body).Any(p => !p.All(char.IsAsciiDigit));
+        return new TemplateDefinition(
+            template.Text("elementName") ?? "",
+            template.Text("language") ?? template.Child("language")?.Text("value") ?? "",
+            (template.Text("status") ?? "UNKNOWN").ToUpperInvariant(),
+            template.Text("category"),
+            named ? TemplateDefinition.Named : TemplateDefinition.Positional,
+            template.Text("id"),
+            new JsonArray(new JsonObject { ["type"] = "BODY", ["text"] = body }).ToJsonString());
     }
 }

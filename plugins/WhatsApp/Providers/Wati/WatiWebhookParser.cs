@@ -8,6 +8,9 @@ namespace Sahut.Plugins.WhatsApp.Providers.Wati;
 /// <summary>
 /// Wati's flat webhook (one event per POST, <c>eventType</c>). Messages the business sent (<c>owner: true</c>, from
 /// Sahut or Wati's own inbox) are echoes: they never become inbound messages, at most a status of our message.
+/// Status events carry up to three ids (Wati's <c>localMessageId</c>, the <c>whatsappMessageId</c> and Wati's own
+/// <c>id</c>); a template send only returns the first, a session send the second or third, so the status is reported
+/// under each of them and joins whichever one the send stored.
 /// </summary>
 internal static class WatiWebhookParser
 {
@@ -22,8 +25,8 @@ internal static class WatiWebhookParser
             throw new WebhookFormatException("The body has no eventType.");
         }
 
-        InboundEvent? inbound = root.Flag("owner") || eventType != "message" ? Status(root, eventType) : Message(root);
-        return inbound is null ? WebhookBatch.Empty : new WebhookBatch([new PhoneNumberEvents(null, [inbound])], []);
+        IReadOnlyList<InboundEvent> events = root.Flag("owner") || eventType != "message" ? Statuses(root, eventType) : [Message(root)];
+        return events.Count == 0 ? WebhookBatch.Empty : new WebhookBatch([new PhoneNumberEvents(null, events)], []);
     }
 
     private static JsonDocument Parse(ReadOnlySpan<byte> body)
@@ -65,17 +68,28 @@ internal static class WatiWebhookParser
         return new InboundMessage(id, "+" + waId, root.Text("senderName"), root.Timestamp("timestamp"), kind, root.Text("text"), attachments, Metadata: metadata);
     }
 
-    private static InboundStatus? Status(JsonElement root, string eventType)
+    private static IReadOnlyList<InboundEvent> Statuses(JsonElement root, string eventType)
     {
-        var id = root.Text("whatsappMessageId") ?? root.Text("localMessageId") ?? root.Text("id");
         var upper = (eventType + " " + root.Text("statusString")).ToUpperInvariant();
         DeliveryStatus? status = upper.Contains("FAIL", StringComparison.Ordinal) ? DeliveryStatus.Failed
             : upper.Contains("READ", StringComparison.Ordinal) ? DeliveryStatus.Read
             : upper.Contains("DELIVERED", StringComparison.Ordinal) ? DeliveryStatus.Delivered
             : upper.Contains("SENT", StringComparison.Ordinal) ? DeliveryStatus.Sent
             : null;
-        return id is null || status is not { } s
-            ? null
-            : new InboundStatus(id, s, root.Timestamp("timestamp"), s == DeliveryStatus.Failed ? "wati-failed" : null, s == DeliveryStatus.Failed ? root.Text("failedDetail") ?? root.Text("statusString") : null);
+        if (status is not { } s)
+        {
+            return [];
+        }
+
+        var failed = s == DeliveryStatus.Failed;
+        var code = failed ? root.Text("failedCode") ?? "wati-failed" : null;
+        var reason = failed ? root.Text("failedDetail") ?? root.Text("statusString") : null;
+        var at = root.Timestamp("timestamp");
+        return new[] { root.Text("localMessageId"), root.Text("whatsappMessageId"), root.Text("id") }
+            .OfType<string>()
+            .Where(id => id.Length > 0)
+            .Distinct(StringComparer.Ordinal)
+            .Select(id => (InboundEvent)new InboundStatus(id, s, at, code, reason))
+            .ToList();
     }
 }

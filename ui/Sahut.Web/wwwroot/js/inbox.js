@@ -180,7 +180,11 @@
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: function (context) { return Math.min(30000, 500 * Math.pow(2, context.previousRetryCount)); } })
     .build();
 
-  connection.on("event", function (message) {
+  connection.on("events", function (messages) {
+    messages.forEach(onEvent);
+  });
+
+  function onEvent(message) {
     var data = message.data || {};
     if (message.type === "replyLeaseChanged") {
       setLease(data.conversationId, data.holderId, data.holderName, data.expiresInMs);
@@ -190,7 +194,7 @@
       announceMention = true;
     }
     scheduleRefresh();
-  });
+  }
 
   connection.on("presence", function (update) {
     viewers[update.conversationId] = update.viewers || [];
