@@ -42,6 +42,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<SetupService>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ContactService>();
+        services.AddScoped<ConversationSearch>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<AttachmentQueries>();

@@ -5,6 +5,8 @@ namespace Sahut.Exports;
 /// <summary>Turns export dates (inclusive days in the workspace time zone) into UTC bounds and UTC timestamps into ISO 8601 local times.</summary>
 internal sealed class WorkspaceExportClock(TimeZoneInfo zone)
 {
+    private const int IsoLength = 25;
+
     public static WorkspaceExportClock For(string timeZoneId) =>
         new(TimeZoneInfo.TryFindSystemTimeZoneById(timeZoneId, out var zone) ? zone : TimeZoneInfo.Utc);
 
@@ -22,8 +24,26 @@ internal sealed class WorkspaceExportClock(TimeZoneInfo zone)
             return null;
         }
 
-        var instant = new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-        return TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        // Called several times per exported row: the offset comes straight from the zone and the text is written in
+        // place, instead of a DateTimeOffset conversion and a custom-format parse per value.
+        var instant = DateTime.SpecifyKind(value, DateTimeKind.Utc);
+        var offset = zone.GetUtcOffset(instant);
+        return string.Create(IsoLength, (Local: instant.Add(offset), Offset: offset), static (text, state) =>
+        {
+            state.Local.TryFormat(text, out _, "s", CultureInfo.InvariantCulture);
+            var minutes = (int)state.Offset.TotalMinutes;
+            text[19] = minutes < 0 ? '-' : '+';
+            minutes = Math.Abs(minutes);
+            WriteTwoDigits(text[20..], minutes / 60);
+            text[22] = ':';
+            WriteTwoDigits(text[23..], minutes % 60);
+        });
+    }
+
+    private static void WriteTwoDigits(Span<char> text, int value)
+    {
+        text[0] = (char)('0' + (value / 10));
+        text[1] = (char)('0' + (value % 10));
     }
 
     private DateTime LocalMidnightUtc(DateOnly day)

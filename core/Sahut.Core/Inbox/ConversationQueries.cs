@@ -4,12 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using Sahut.Data;
 using Sahut.Domain;
 using Sahut.Errors;
-using Sahut.Phones;
 
 namespace Sahut.Inbox;
 
 /// <summary>Read side of the inbox: the list and one conversation's timeline, always within one workspace.</summary>
-public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer phones)
+public sealed class ConversationQueries(SahutDbContext db, ConversationSearch search)
 {
     private static readonly Expression<Func<Conversation, ConversationSummary>> ToSummary = c => new ConversationSummary(
         c.Id,
@@ -32,7 +31,10 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
     public async Task<ConversationPage> ListAsync(Guid workspaceId, Guid? currentUserId, ConversationFilter filter, CancellationToken cancellationToken)
     {
         var page = Math.Max(1, filter.Page);
-        var query = db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        var source = string.IsNullOrWhiteSpace(filter.Query)
+            ? db.Conversations
+            : await search.MatchingAsync(workspaceId, filter.Query, cancellationToken);
+        var query = source.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
@@ -66,22 +68,6 @@ public sealed class ConversationQueries(SahutDbContext db, PhoneNumberNormalizer
         if (filter.LabelId is { } labelId)
         {
             query = query.Where(c => db.ConversationLabels.Any(cl => cl.ConversationId == c.Id && cl.LabelId == labelId));
-        }
-
-        if (!string.IsNullOrWhiteSpace(filter.Query))
-        {
-            var term = filter.Query.Trim();
-            var pattern = $"%{term.ToLowerInvariant()}%";
-            // A whole phone number (08…, 62…, +62…) is looked up exactly on the identity index; anything else is a
-            // substring search over names and identities.
-            var phone = term.Count(char.IsDigit) >= 9 && !term.Any(char.IsLetter) ? phones.Normalize(term) : null;
-            var contactIds = phone is not null
-                ? db.ContactIdentities.Where(i => i.WorkspaceId == workspaceId && i.Kind == IdentityKinds.Phone && i.Value == phone).Select(i => i.ContactId)
-                : db.ContactIdentities
-                    .Where(i => i.WorkspaceId == workspaceId && EF.Functions.Like(i.Value, pattern))
-                    .Select(i => i.ContactId)
-                    .Union(db.Contacts.Where(c => c.WorkspaceId == workspaceId && c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern)).Select(c => c.Id));
-            query = query.Where(c => contactIds.Contains(c.ContactId));
         }
 
         var rows = await query
