@@ -37,6 +37,24 @@ public sealed class SahutProcess : IAsyncDisposable
 
     public static string WebDll => Path.Combine(RepoRoot, "ui", "Sahut.Web", "bin", "Release", "net10.0", "Sahut.Web.dll");
 
+    /// <summary>This run's data directories (a seeded inbox is hundreds of MB) share a prefix, so the run can remove them.</summary>
+    private static string DataDirPrefix => $"sahut-bench-{System.Environment.ProcessId}-";
+
+    public static void DeleteDataDirs()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), DataDirPrefix + "*"))
+        {
+            try
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+            catch (IOException ex)
+            {
+                Console.Error.WriteLine($"could not remove {dir}: {ex.Message}");
+            }
+        }
+    }
+
     public static async Task BuildAsync()
     {
         Console.WriteLine("building Sahut (Release)…");
@@ -46,7 +64,7 @@ public sealed class SahutProcess : IAsyncDisposable
     /// <summary>Runs <c>setup</c> against a fresh data directory (migrating it) and returns its JSON.</summary>
     public static async Task<(string DataDir, Guid WorkspaceId, Guid UserId, string Token)> SetupAsync(string? postgres)
     {
-        var dataDir = Directory.CreateTempSubdirectory("sahut-bench-").FullName;
+        var dataDir = Directory.CreateTempSubdirectory(DataDirPrefix).FullName;
         var output = await RunAsync("dotnet", [WebDll, "setup", "--workspace", "Bench", "--email", "bench@example.com", "--password", "Bench-pass-1"], Environment(dataDir, postgres), null);
         var json = JsonDocument.Parse(output).RootElement;
         return (dataDir, json.GetProperty("workspaceId").GetGuid(), json.GetProperty("userId").GetGuid(), json.GetProperty("apiToken").GetString()!);
