@@ -54,7 +54,7 @@ public static class PluginDatabaseRegistration
         public async Task MigrateAsync(CancellationToken cancellationToken)
         {
             await using var scope = root.BeginLifetimeScope();
-            await scope.Resolve<TContext>().Database.MigrateAsync(cancellationToken);
+            await scope.Resolve<TContext>().Database.MigrateIfPendingAsync(cancellationToken);
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed class DatabaseMigrator(
             Directory.CreateDirectory(sahut.Value.ResolveDataDir());
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateIfPendingAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
             // WAL lets the inbox read while the ingest writer commits; the setting is stored in the file.

@@ -1,23 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
 namespace Sahut.Scheduling;
 
 /// <summary>
-/// At start, makes the persistent schedule match the registered tasks: adds new ones, reschedules a task whose cron
-/// changed, removes tasks no longer registered. An unchanged trigger is left alone, so one that came due while Sahut
+/// Before the scheduler starts (<see cref="SchedulerStartup"/>), makes the persistent schedule match the registered
+/// tasks: adds new ones, reschedules a task whose cron changed, removes tasks no longer registered. An unchanged trigger is left alone, so one that came due while Sahut
 /// was down keeps its past fire time and Quartz fires it once on start (misfire: fire now).
 /// </summary>
 public sealed class ScheduledTaskRegistrar(
-    ISchedulerFactory schedulers,
     IServiceScopeFactory scopes,
-    ILogger<ScheduledTaskRegistrar> logger) : IHostedService
+    ILogger<ScheduledTaskRegistrar> logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task EnsureScheduleAsync(IScheduler scheduler, CancellationToken cancellationToken)
     {
-        var scheduler = await schedulers.GetScheduler(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         var tasks = scope.ServiceProvider.GetServices<IScheduledTask>().ToList();
         foreach (var task in tasks)
@@ -33,8 +30,6 @@ public sealed class ScheduledTaskRegistrar(
             await scheduler.DeleteJob(stale, cancellationToken);
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private async Task EnsureScheduledAsync(IScheduler scheduler, IScheduledTask task, CancellationToken cancellationToken)
     {

@@ -52,9 +52,9 @@ public static class SchedulingServiceCollectionExtensions
             });
         });
         services.AddTransient<ScheduledTaskDispatcherJob>();
-        // Registered before Quartz's hosted service: the schedule is in place when the scheduler starts and handles misfires.
-        services.AddHostedService<ScheduledTaskRegistrar>();
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        services.AddSingleton<ScheduledTaskRegistrar>();
+        services.AddSingleton<SchedulerStartup>();
+        services.AddHostedService(sp => sp.GetRequiredService<SchedulerStartup>());
         return services;
     }
 }

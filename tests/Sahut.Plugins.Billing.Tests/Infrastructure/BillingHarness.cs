@@ -100,6 +100,7 @@ public sealed class BillingHarness : IAsyncDisposable
         }
 
         await host.StartAsync();
+        await host.Services.GetRequiredService<SchedulerStartup>().Started;
         return new BillingHarness(host, dataDir, database, time);
     }
 
