@@ -1,7 +1,7 @@
 namespace Sahut.Bench;
 
-/// <summary>Command line: <c>&lt;scenario&gt; [--postgres CONNSTR] [--seconds N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N]</c>.</summary>
-public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds, int Conversations, int MessagesPerConversation, int Clients, int Rate, int Concurrency)
+/// <summary>Command line: <c>&lt;scenario&gt; [--postgres CONNSTR] [--seconds N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N] [--published]</c>.</summary>
+public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds, int Conversations, int MessagesPerConversation, int Clients, int Rate, int Concurrency, bool Published)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -24,6 +24,7 @@ public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds
             Int("messages-per-conversation", 10),
             Int("clients", 200),
             Int("rate", 200),
-            Int("concurrency", 64));
+            Int("concurrency", 64),
+            values.ContainsKey("published"));
     }
 }

@@ -70,10 +70,19 @@ public sealed class SahutProcess : IAsyncDisposable
         return (dataDir, json.GetProperty("workspaceId").GetGuid(), json.GetProperty("userId").GetGuid(), json.GetProperty("apiToken").GetString()!);
     }
 
-    public static async Task<(SahutProcess Process, TimeSpan StartedIn)> StartAsync(string dataDir, string? postgres)
+    /// <summary>The layout Sahut ships in (build/publish.sh: ReadyToRun host and plugins) in a folder of this run.</summary>
+    public static async Task<string> PublishAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory(DataDirPrefix + "published-").FullName;
+        Console.WriteLine("publishing Sahut (build/publish.sh)…");
+        await RunAsync("bash", [Path.Combine(RepoRoot, "build", "publish.sh"), folder, "-v", "q", "-nologo"], null, null);
+        return Path.Combine(folder, "Sahut.Web.dll");
+    }
+
+    public static async Task<(SahutProcess Process, TimeSpan StartedIn)> StartAsync(string dataDir, string? postgres, string? webDll = null)
     {
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [WebDll, "--urls", $"http://127.0.0.1:{port}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        var start = new ProcessStartInfo("dotnet", [webDll ?? WebDll, "--urls", $"http://127.0.0.1:{port}"]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var (key, value) in Environment(dataDir, postgres).Concat(ServerOnlyEnvironment()))
         {
             start.Environment[key] = value;

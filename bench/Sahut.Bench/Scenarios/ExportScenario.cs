@@ -41,6 +41,32 @@ public static class ExportScenario
         var baselineRows = baseline.Count(c => c == '\n') - 1;
         report.Figure("sqlite3 -csv", $"{sqlite.Elapsed.TotalMilliseconds:0} ms, {baselineRows} rows");
 
+        // The first export after start also pays for JIT-compiling the export path; the second is the steady rate.
+        var cold = await ExportAsync(sahut, api, workspaceId);
+        if (cold is null)
+        {
+            report.Error("export failed (is the Reports plugin installed?)");
+            return;
+        }
+
+        var warm = (await ExportAsync(sahut, api, workspaceId))!;
+        foreach (var (label, run) in new[] { ("first export after start", cold), ("second export", warm) })
+        {
+            report.Figure($"Sahut conversations.csv, {label}", $"{run.Elapsed.TotalMilliseconds:0} ms, {run.Rows} rows, {run.Rows / run.Elapsed.TotalSeconds:0} rows/s, ratio {run.Elapsed.TotalMilliseconds / sqlite.Elapsed.TotalMilliseconds:0.00}");
+            if (run.Rows != options.Conversations)
+            {
+                report.Error($"{label}: expected {options.Conversations} rows, got {run.Rows}");
+            }
+        }
+
+        var ratio = warm.Elapsed.TotalMilliseconds / sqlite.Elapsed.TotalMilliseconds;
+        report.Check("time ratio Sahut (second export) / sqlite3", ratio, ratio <= 2.0, "≤ 2.0");
+        var growthMb = Math.Max(cold.PeakGrowthBytes, warm.PeakGrowthBytes) / 1024.0 / 1024.0;
+        report.Check("peak resident growth (MB)", growthMb, growthMb <= 50, "≤ 50 MB");
+    }
+
+    private static async Task<ExportRun?> ExportAsync(SahutProcess sahut, HttpClient api, Guid workspaceId)
+    {
         var before = sahut.ResidentBytes();
         var peak = before;
         using var sampling = new CancellationTokenSource();
@@ -69,20 +95,8 @@ public static class ExportScenario
         export.Stop();
         await sampling.CancelAsync();
         await sampler;
-        if (!response.IsSuccessStatusCode)
-        {
-            report.Error($"export answered {(int)response.StatusCode} (is the Reports plugin installed?)");
-            return;
-        }
-
-        report.Figure("Sahut conversations.csv", $"{export.Elapsed.TotalMilliseconds:0} ms, {lines - 1} rows, {(lines - 1) / export.Elapsed.TotalSeconds:0} rows/s");
-        var ratio = export.Elapsed.TotalMilliseconds / sqlite.Elapsed.TotalMilliseconds;
-        report.Check("time ratio Sahut / sqlite3", ratio, ratio <= 2.0, "≤ 2.0");
-        var growthMb = (peak - before) / 1024.0 / 1024.0;
-        report.Check("peak resident growth (MB)", growthMb, growthMb <= 50, "≤ 50 MB");
-        if (lines - 1 != options.Conversations)
-        {
-            report.Error($"expected {options.Conversations} rows, got {lines - 1}");
-        }
+        return response.IsSuccessStatusCode ? new ExportRun(export.Elapsed, lines - 1, peak - before) : null;
     }
+
+    private sealed record ExportRun(TimeSpan Elapsed, long Rows, long PeakGrowthBytes);
 }
