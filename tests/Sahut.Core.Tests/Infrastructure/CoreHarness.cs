@@ -52,16 +52,9 @@ public sealed class CoreHarness : IAsyncDisposable
         };
         if (kind == DatabaseKind.Postgres)
         {
-            database = "sahut_test_" + Guid.NewGuid().ToString("N");
-            await using (var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString))
-            {
-                await admin.OpenAsync();
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-                await create.ExecuteNonQueryAsync();
-            }
-
+            database = await PostgresServer.CreateDatabaseAsync("sahut_test_");
             settings["Sahut:Database:Provider"] = DatabaseProviders.Postgres;
-            settings["Sahut:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = database }.ConnectionString;
+            settings["Sahut:Database:ConnectionString"] = PostgresServer.ConnectionStringFor(database);
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -151,11 +144,7 @@ public sealed class CoreHarness : IAsyncDisposable
         await provider.DisposeAsync();
         if (postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sahut.Tests.Infrastructure.PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

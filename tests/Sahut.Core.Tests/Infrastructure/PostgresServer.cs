@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Npgsql;
 
 namespace Sahut.Tests.Infrastructure;
 
@@ -11,6 +12,30 @@ internal static class PostgresServer
     private static readonly Lazy<string> Connection = new(Resolve, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string AdminConnectionString => Connection.Value;
+
+    /// <summary>Creates a fresh, empty database named <paramref name="prefix"/> + a random suffix and returns its name.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix)
+    {
+        var name = prefix + Guid.NewGuid().ToString("N");
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
+        await create.ExecuteNonQueryAsync();
+        return name;
+    }
+
+    public static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(AdminConnectionString) { Database = database }.ConnectionString;
+
+    /// <summary>Drops a test database even while pooled connections are still open.</summary>
+    public static async Task DropDatabaseAsync(string database)
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(AdminConnectionString);
+        await admin.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
 
     private static string Resolve()
     {

@@ -71,13 +71,9 @@ public sealed class BillingHarness : IAsyncDisposable
         string? database = null;
         if (postgres)
         {
-            database = "sahut_billing_" + Guid.NewGuid().ToString("N");
-            await using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-            await create.ExecuteNonQueryAsync();
+            database = await PostgresServer.CreateDatabaseAsync("sahut_billing_");
             settings["Sahut:Database:Provider"] = DatabaseProviders.Postgres;
-            settings["Sahut:Database:ConnectionString"] = new NpgsqlConnectionStringBuilder(PostgresServer.AdminConnectionString) { Database = database }.ConnectionString;
+            settings["Sahut:Database:ConnectionString"] = PostgresServer.ConnectionStringFor(database);
         }
 
         time ??= new FakeTimeProvider(Start);
@@ -188,11 +184,7 @@ public sealed class BillingHarness : IAsyncDisposable
         await StopAsync();
         if (postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var admin = new NpgsqlConnection(PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sahut.Tests.Infrastructure.PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
     }
 

@@ -41,11 +41,7 @@ public sealed class EmailHost(string dataDir, string? postgresDatabase = null) :
             return new EmailHost(dataDir);
         }
 
-        var name = "sahut_email_" + Guid.NewGuid().ToString("N");
-        await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin);
-        await create.ExecuteNonQueryAsync();
+        var name = await Sahut.Tests.Infrastructure.PostgresServer.CreateDatabaseAsync("sahut_email_");
         return new EmailHost(dataDir, name);
     }
 
@@ -63,7 +59,7 @@ public sealed class EmailHost(string dataDir, string? postgresDatabase = null) :
         if (postgresDatabase is not null)
         {
             builder.UseSetting("Sahut:Database:Provider", "Postgres");
-            builder.UseSetting("Sahut:Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString) { Database = postgresDatabase }.ConnectionString);
+            builder.UseSetting("Sahut:Database:ConnectionString", Sahut.Tests.Infrastructure.PostgresServer.ConnectionStringFor(postgresDatabase));
         }
     }
 
@@ -87,11 +83,7 @@ public sealed class EmailHost(string dataDir, string? postgresDatabase = null) :
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (postgresDatabase is not null)
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sahut.Tests.Infrastructure.PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
     }
 }

@@ -26,7 +26,7 @@ public sealed class WhatsAppHost(string? postgresDatabase = null) : WebApplicati
         if (postgresDatabase is not null)
         {
             builder.UseSetting("Sahut:Database:Provider", "Postgres");
-            builder.UseSetting("Sahut:Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString) { Database = postgresDatabase }.ConnectionString);
+            builder.UseSetting("Sahut:Database:ConnectionString", Sahut.Tests.Infrastructure.PostgresServer.ConnectionStringFor(postgresDatabase));
         }
     }
 
@@ -39,11 +39,7 @@ public sealed class WhatsAppHost(string? postgresDatabase = null) : WebApplicati
     /// <summary>A host on a new, empty PostgreSQL database (dropped on dispose).</summary>
     public static async Task<WhatsAppHost> OnPostgresAsync()
     {
-        var database = "sahut_wa_" + Guid.NewGuid().ToString("N");
-        await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-        await create.ExecuteNonQueryAsync();
+        var database = await Sahut.Tests.Infrastructure.PostgresServer.CreateDatabaseAsync("sahut_wa_");
         return new WhatsAppHost(database);
     }
 
@@ -52,11 +48,7 @@ public sealed class WhatsAppHost(string? postgresDatabase = null) : WebApplicati
         await base.DisposeAsync();
         if (postgresDatabase is not null)
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sahut.Tests.Infrastructure.PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

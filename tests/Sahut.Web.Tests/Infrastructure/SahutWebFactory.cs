@@ -22,7 +22,7 @@ public sealed class SahutWebFactory(string? pluginsFolder = null, string? postgr
         if (postgresDatabase is not null)
         {
             builder.UseSetting("Sahut:Database:Provider", "Postgres");
-            builder.UseSetting("Sahut:Database:ConnectionString", new Npgsql.NpgsqlConnectionStringBuilder(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString) { Database = postgresDatabase }.ConnectionString);
+            builder.UseSetting("Sahut:Database:ConnectionString", Sahut.Tests.Infrastructure.PostgresServer.ConnectionStringFor(postgresDatabase));
         }
 
         builder.ConfigureTestServices(services => services.AddSingleton<IChannelType>(Channel));
@@ -51,11 +51,7 @@ public sealed class SahutWebFactory(string? pluginsFolder = null, string? postgr
     /// <summary>A factory on a new, empty PostgreSQL database (dropped on dispose).</summary>
     public static async Task<SahutWebFactory> OnPostgresAsync(string? pluginsFolder = null)
     {
-        var database = "sahut_web_" + Guid.NewGuid().ToString("N");
-        await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-        await admin.OpenAsync();
-        await using var create = new Npgsql.NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin);
-        await create.ExecuteNonQueryAsync();
+        var database = await Sahut.Tests.Infrastructure.PostgresServer.CreateDatabaseAsync("sahut_web_");
         return new SahutWebFactory(pluginsFolder, database);
     }
 
@@ -64,11 +60,7 @@ public sealed class SahutWebFactory(string? pluginsFolder = null, string? postgr
         await base.DisposeAsync();
         if (postgresDatabase is not null)
         {
-            Npgsql.NpgsqlConnection.ClearAllPools();
-            await using var admin = new Npgsql.NpgsqlConnection(Sahut.Tests.Infrastructure.PostgresServer.AdminConnectionString);
-            await admin.OpenAsync();
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)", admin);
-            await drop.ExecuteNonQueryAsync();
+            await Sahut.Tests.Infrastructure.PostgresServer.DropDatabaseAsync(postgresDatabase);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
