@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -12,6 +14,9 @@ namespace Sahut.Events;
 public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFactory scopes, ILogger<DomainEventDispatcher> logger) : BackgroundService
 {
     private const int Workers = 8;
+
+    // The handler interface and its method per event type, resolved once rather than per event on the hot path.
+    private readonly ConcurrentDictionary<Type, (Type HandlerType, MethodInfo Handle)> handlers = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
@@ -32,13 +37,17 @@ public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFacto
 
     internal async Task DispatchAsync(DomainEvent domainEvent, CancellationToken cancellationToken)
     {
-        var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(domainEvent.GetType());
+        var (handlerType, handle) = handlers.GetOrAdd(domainEvent.GetType(), static type =>
+        {
+            var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(type);
+            return (handlerType, handlerType.GetMethod(nameof(IDomainEventHandler<DomainEvent>.HandleAsync))!);
+        });
         await using var scope = scopes.CreateAsyncScope();
         foreach (var handler in scope.ServiceProvider.GetServices(handlerType))
         {
             try
             {
-                var task = (Task)handlerType.GetMethod(nameof(IDomainEventHandler<DomainEvent>.HandleAsync))!.Invoke(handler, [domainEvent, cancellationToken])!;
+                var task = (Task)handle.Invoke(handler, [domainEvent, cancellationToken])!;
                 await task;
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
