@@ -14,6 +14,10 @@ public sealed class MeteringQueue(IServiceScopeFactory scopes, ILogger<MeteringQ
 {
     private const int MaxBatch = 1000;
 
+    // Wall-clock batching window, not domain time: a burst of inbound customers is counted in a few writes a second
+    // instead of one per writer commit; usage and the 80 %/100 % notices lag by at most this much.
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(250);
+
     private readonly Channel<(Guid WorkspaceId, Guid ConversationId)> queue =
         Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -26,6 +30,7 @@ public sealed class MeteringQueue(IServiceScopeFactory scopes, ILogger<MeteringQ
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken))
             {
+                await Task.Delay(BatchWindow, stoppingToken);
                 while (batch.Count < MaxBatch && queue.Reader.TryRead(out var item))
                 {
                     batch.Add(item);

@@ -115,7 +115,8 @@ internal static class SahutHosting
         app.UseStaticFiles();
         app.UseSahutUi();
         app.UseRouting();
-        app.UseAuthentication();
+        // Webhooks authenticate by the provider's signature in their endpoint; no user scheme runs for them.
+        app.UseWhen(context => !RequestPaths.IsWebhook(context), branch => branch.UseAuthentication());
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -128,7 +129,7 @@ internal static class SahutHosting
 
     private static Task ApiAwareRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/webhooks") || context.Request.Path.StartsWithSegments("/hubs"))
+        if (RequestPaths.IsMachine(context.HttpContext) || context.Request.Path.StartsWithSegments("/hubs"))
         {
             context.Response.StatusCode = status;
             return Task.CompletedTask;

@@ -40,16 +40,12 @@ internal static class UiHosting
 
     public static WebApplication UseSahutUi(this WebApplication app)
     {
-        app.UseRequestLocalization();
+        // Webhook deliveries are never shown to a person; skipping culture selection keeps the ingest path short.
+        app.UseWhen(context => !RequestPaths.IsWebhook(context), branch => branch.UseRequestLocalization());
 
         // Browsers get a page for 403/404; API and webhook callers keep their plain status codes and problem details.
-        app.UseWhen(
-            context => !IsMachinePath(context.Request.Path),
-            branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(context => !RequestPaths.IsMachine(context), branch => branch.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.MapRazorPages();
         return app;
     }
-
-    private static bool IsMachinePath(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/webhooks") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi");
 }
