@@ -9,9 +9,10 @@ namespace Sahut.Bench;
 /// Drives signed, unique Cloud-API-shaped message webhooks at a fixed number of concurrent connections (or a fixed
 /// rate) and records each acknowledgement's latency and the provider ids that were acknowledged.
 /// </summary>
-public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumberId, string runTag)
+public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumberId, string runTag, long firstSequence = 0)
 {
-    private long sequence;
+    // Customers are picked by sequence number (50,000 of them, in turn): loads that start apart write to different ones.
+    private long sequence = firstSequence;
 
     public ConcurrentBag<string> Acknowledged { get; } = [];
 
