@@ -34,15 +34,16 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
             return existing;
         }
 
-        return Add(workspaceId, kind, normalizedValue, name);
+        var contact = New(workspaceId, kind, normalizedValue, name);
+        db.Contacts.Add(contact);
+        return contact;
     }
 
-    /// <summary>A new contact with this one identity (tracked, not yet saved); the caller knows none exists.</summary>
-    public Contact Add(Guid workspaceId, string kind, string normalizedValue, string? name)
+    /// <summary>A new contact with this one identity, not tracked; the caller knows none exists and saves it.</summary>
+    public Contact New(Guid workspaceId, string kind, string normalizedValue, string? name)
     {
         var contact = new Contact { WorkspaceId = workspaceId, Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim(), CreatedAt = time.UtcNow() };
         contact.Identities.Add(new ContactIdentity { WorkspaceId = workspaceId, ContactId = contact.Id, Kind = kind, Value = normalizedValue });
-        db.Contacts.Add(contact);
         return contact;
     }
 

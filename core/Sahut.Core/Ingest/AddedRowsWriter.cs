@@ -1,48 +1,43 @@
 using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sahut.Data;
-using Sahut.Domain;
 
 namespace Sahut.Ingest;
 
 /// <summary>
-/// Inserts the rows an inbound batch added (contacts, identities, conversations, messages, attachments) with INSERTs
-/// built from the EF model, then marks them saved; <c>SaveChanges</c> is left with the updates. EF generates SQL and
-/// sorts dependencies per row, which was most of the writer's time under a burst of new customers.
+/// Inserts an inbound batch's <see cref="AddedRows"/> with INSERTs built from the EF model, reading each column
+/// through EF's compiled property getters. EF's own SaveChanges generates SQL and sorts dependencies per row, which
+/// was most of the writer's time under a burst of new customers.
 /// </summary>
 internal sealed class AddedRowsWriter(SahutDbContext db)
 {
-    // Parents before children, as the foreign keys require.
-    private static readonly Type[] Order = [typeof(Contact), typeof(ContactIdentity), typeof(Conversation), typeof(Message), typeof(Attachment)];
-
     // PostgreSQL pays a round trip per statement, so rows share one (under its 65,535 parameters). SQLite has no round
     // trip but finds each named parameter by a linear scan: one prepared single-row statement is fastest there.
     private const int MaxPostgresParameters = 16_000;
 
-    public async Task WriteAsync(CancellationToken cancellationToken)
+    public async Task WriteAsync(AddedRows added, CancellationToken cancellationToken)
     {
-        var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).ToLookup(e => e.Metadata.ClrType);
-        foreach (var type in Order)
+        var isPostgres = db.Database.IsNpgsql();
+        foreach (var (type, rows) in added.InInsertOrder())
         {
-            var rows = added[type].ToList();
             if (rows.Count > 0)
             {
-                await InsertAsync(type, rows, cancellationToken);
+                await InsertAsync(db.Model.FindEntityType(type)!, rows, isPostgres, cancellationToken);
             }
         }
     }
 
-    private async Task InsertAsync(Type type, List<EntityEntry> rows, CancellationToken cancellationToken)
+    private async Task InsertAsync(IEntityType entityType, IReadOnlyList<object> rows, bool isPostgres, CancellationToken cancellationToken)
     {
-        var entityType = rows[0].Metadata;
         var table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        var columns = entityType.GetProperties().Select(p => new Column(p, p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping())).ToList();
-        var perStatement = db.Database.IsNpgsql() ? Math.Max(1, MaxPostgresParameters / columns.Count) : 1;
+        var columns = entityType.GetProperties()
+            .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
+            .ToList();
+        var perStatement = isPostgres ? Math.Max(1, MaxPostgresParameters / columns.Count) : 1;
 
         // Statements of the same size reuse one command, so the provider prepares the SQL once.
         await using var full = CreateCommand(table, columns, perStatement);
@@ -50,22 +45,17 @@ internal sealed class AddedRowsWriter(SahutDbContext db)
         {
             if (chunk.Length == perStatement)
             {
-                await ExecuteAsync(full, type, chunk, columns, cancellationToken);
+                await ExecuteAsync(full, entityType, chunk, columns, cancellationToken);
             }
             else
             {
                 await using var rest = CreateCommand(table, columns, chunk.Length);
-                await ExecuteAsync(rest, type, chunk, columns, cancellationToken);
+                await ExecuteAsync(rest, entityType, chunk, columns, cancellationToken);
             }
-        }
-
-        foreach (var row in rows)
-        {
-            row.State = EntityState.Unchanged;
         }
     }
 
-    private static async Task ExecuteAsync(DbCommand command, Type type, EntityEntry[] chunk, List<Column> columns, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbCommand command, IEntityType entityType, object[] chunk, List<Column> columns, CancellationToken cancellationToken)
     {
         command.Parameters.Clear();
         var index = 0;
@@ -74,7 +64,7 @@ internal sealed class AddedRowsWriter(SahutDbContext db)
             foreach (var column in columns)
             {
                 // CreateParameter applies the mapping's value converter (enums stored as text, etc.) itself.
-                command.Parameters.Add(column.Mapping.CreateParameter(command, "p" + index++, row.Property(column.Property.Name).CurrentValue, column.Property.IsNullable));
+                command.Parameters.Add(column.Mapping.CreateParameter(command, "p" + index++, column.Getter.GetClrValue(row), column.Nullable));
             }
         }
 
@@ -85,7 +75,7 @@ internal sealed class AddedRowsWriter(SahutDbContext db)
         catch (DbException ex)
         {
             // The writer treats a failed insert like SaveChanges' (e.g. another node stored the same message meanwhile).
-            throw new DbUpdateException($"Inserting {chunk.Length} {type.Name} rows failed: {ex.Message}", ex);
+            throw new DbUpdateException($"Inserting {chunk.Length} {entityType.ClrType.Name} rows failed: {ex.Message}", ex);
         }
     }
 
@@ -116,5 +106,5 @@ internal sealed class AddedRowsWriter(SahutDbContext db)
         return text.ToString();
     }
 
-    private sealed record Column(IProperty Property, string Name, RelationalTypeMapping Mapping);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable);
 }

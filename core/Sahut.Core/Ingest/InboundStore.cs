@@ -20,15 +20,17 @@ internal sealed class InboundStore(
     ILogger<InboundStore> logger)
 {
     private readonly List<DomainEvent> events = [];
+    private readonly AddedRows added = new();
 
     // What the batch prefetch already brought into the change tracker: misses there need no query of their own.
-    private readonly HashSet<(Guid WorkspaceId, string Kind, string Value)> identitiesLoaded = [];
+    // Every identity of the batch is prefetched, so a contact missing from contactsByIdentity is new.
     private readonly HashSet<(Guid ChannelId, Guid ContactId)> conversationsLoaded = [];
     private readonly HashSet<(Guid ChannelId, string ProviderMessageId)> messagesLoaded = [];
 
     // What the batch knows, indexed: per-message look-ups are dictionary hits instead of scans of the change tracker.
     private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
     private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
+    private readonly Dictionary<(Guid ChannelId, string ProviderMessageId), Message> messagesByProviderId = [];
 
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
@@ -37,7 +39,7 @@ internal sealed class InboundStore(
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
 
         // Per-message work is in memory; the database is asked a handful of set queries per batch, and the
-        // change tracker is scanned once, before saving, instead of on every lookup.
+        // change tracker (holding only rows that already existed) is scanned once, before saving.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         await PrefetchAsync(batch, channels, cancellationToken);
 
@@ -74,7 +76,7 @@ internal sealed class InboundStore(
         }
 
         db.ChangeTracker.DetectChanges();
-        await new AddedRowsWriter(db).WriteAsync(cancellationToken);
+        await new AddedRowsWriter(db).WriteAsync(added, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);
@@ -92,7 +94,11 @@ internal sealed class InboundStore(
             var statusIds = group.SelectMany(p => p.Events).OfType<InboundStatus>().Select(e => e.ProviderMessageId).Distinct().ToList();
             if (statusIds.Count > 0)
             {
-                await db.Messages.Where(m => m.ChannelId == channel.Id && m.ProviderMessageId != null && statusIds.Contains(m.ProviderMessageId)).LoadAsync(cancellationToken);
+                foreach (var message in await db.Messages.Where(m => m.ChannelId == channel.Id && m.ProviderMessageId != null && statusIds.Contains(m.ProviderMessageId)).ToListAsync(cancellationToken))
+                {
+                    messagesByProviderId[(channel.Id, message.ProviderMessageId!)] = message;
+                }
+
                 messagesLoaded.UnionWith(statusIds.Select(id => (channel.Id, id)));
             }
 
@@ -116,11 +122,16 @@ internal sealed class InboundStore(
                     RememberLatest(conversation);
                 }
 
-                identitiesLoaded.UnionWith(values.Select(v => (channel.WorkspaceId, kind, v)));
                 conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
             }
         }
     }
+
+    /// <summary>Conversations this batch has loaded or opened.</summary>
+    private IEnumerable<Conversation> LocalConversations => db.Conversations.Local.Concat(added.Conversations);
+
+    /// <summary>Messages this batch has loaded or stored.</summary>
+    private IEnumerable<Message> LocalMessages => db.Messages.Local.Concat(added.Messages);
 
     private (string Kind, string Value) IdentityOf(Channel channel, InboundMessage inbound)
     {
@@ -153,7 +164,7 @@ internal sealed class InboundStore(
     private async Task<bool> AddMessageAsync(Channel channel, InboundMessage inbound, CancellationToken cancellationToken)
     {
         var (kind, identity) = IdentityOf(channel, inbound);
-        var contact = await FindOrAddContactAsync((channel.WorkspaceId, kind, identity), inbound.FromName, cancellationToken);
+        var contact = FindOrAddContact((channel.WorkspaceId, kind, identity), inbound.FromName);
         var at = inbound.Timestamp == default ? time.UtcNow() : inbound.Timestamp.ToUniversalTime();
         var conversation = await FindOrOpenConversationAsync(channel, contact, inbound, at, cancellationToken);
 
@@ -182,7 +193,8 @@ internal sealed class InboundStore(
             message.Attachments.Add(await StoreAttachmentAsync(channel.WorkspaceId, message.Id, file, cancellationToken));
         }
 
-        db.Messages.Add(message);
+        added.Messages.Add(message);
+        messagesByProviderId[(channel.Id, inbound.ProviderMessageId)] = message;
         conversation.MessagesIn++;
         conversation.LastInboundAt = conversation.LastInboundAt is { } last && last > at ? last : at;
         if (at >= conversation.LastMessageAt)
@@ -195,7 +207,7 @@ internal sealed class InboundStore(
         return true;
     }
 
-    private async Task<Contact> FindOrAddContactAsync((Guid WorkspaceId, string Kind, string Value) identity, string? name, CancellationToken cancellationToken)
+    private Contact FindOrAddContact((Guid WorkspaceId, string Kind, string Value) identity, string? name)
     {
         if (contactsByIdentity.TryGetValue(identity, out var contact))
         {
@@ -204,9 +216,8 @@ internal sealed class InboundStore(
         }
 
         // Prefetched and not found: the contact is new, nothing else to look at.
-        contact = identitiesLoaded.Contains(identity)
-            ? contacts.Add(identity.WorkspaceId, identity.Kind, identity.Value, name)
-            : await contacts.FindOrAddAsync(identity.WorkspaceId, identity.Kind, identity.Value, name, cancellationToken);
+        contact = contacts.New(identity.WorkspaceId, identity.Kind, identity.Value, name);
+        added.Add(contact);
         contactsByIdentity[identity] = contact;
         return contact;
     }
@@ -218,7 +229,7 @@ internal sealed class InboundStore(
             return known;
         }
 
-        if (conversationsLoaded.Contains((channelId, contact.Id)) || db.Entry(contact).State == EntityState.Added)
+        if (conversationsLoaded.Contains((channelId, contact.Id)) || added.IsNew(contact))
         {
             return null;
         }
@@ -259,7 +270,7 @@ internal sealed class InboundStore(
                 CreatedAt = at,
                 LastMessageAt = at,
             };
-            db.Conversations.Add(conversation);
+            added.Conversations.Add(conversation);
             latestConversations[(channel.Id, contact.Id)] = conversation;
             events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: false));
         }
@@ -278,7 +289,7 @@ internal sealed class InboundStore(
     {
         if (inbound.ConversationHint is { } hinted)
         {
-            var byHint = db.Conversations.Local.FirstOrDefault(c => c.Id == hinted && c.ChannelId == channelId)
+            var byHint = LocalConversations.FirstOrDefault(c => c.Id == hinted && c.ChannelId == channelId)
                 ?? await db.Conversations.FirstOrDefaultAsync(c => c.Id == hinted && c.ChannelId == channelId, cancellationToken);
             if (byHint is not null)
             {
@@ -289,23 +300,23 @@ internal sealed class InboundStore(
         // Only threaded channels (email) route by the quoted message; on chat channels a quote links, it does not move.
         if (inbound.ThreadKey is not null && inbound.ReplyToProviderMessageId is { } quoted)
         {
-            var quotedConversation = db.Messages.Local.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == quoted)?.ConversationId
+            var quotedConversation = LocalMessages.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == quoted)?.ConversationId
                 ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == quoted).Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(cancellationToken);
             if (quotedConversation is { } id)
             {
-                return db.Conversations.Local.FirstOrDefault(c => c.Id == id) ?? await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
+                return LocalConversations.FirstOrDefault(c => c.Id == id) ?? await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
             }
         }
 
         return inbound.ThreadKey is { } threadKey
-            ? db.Conversations.Local.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
+            ? LocalConversations.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
               ?? await db.Conversations.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
             : null;
     }
 
     private async Task<bool> ApplyStatusAsync(Channel channel, InboundStatus status, CancellationToken cancellationToken)
     {
-        var message = db.Messages.Local.FirstOrDefault(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId)
+        var message = messagesByProviderId.GetValueOrDefault((channel.Id, status.ProviderMessageId))
             ?? (messagesLoaded.Contains((channel.Id, status.ProviderMessageId))
                 ? null
                 : await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken));
@@ -315,6 +326,8 @@ internal sealed class InboundStore(
             early.Hold(channel.Id, status);
             return false;
         }
+
+        messagesByProviderId[(channel.Id, status.ProviderMessageId)] = message;
 
         if (!DeliveryStatusRules.MayMove(message.DeliveryStatus, status.Status))
         {
@@ -334,7 +347,8 @@ internal sealed class InboundStore(
     }
 
     private async Task<Guid?> FindMessageIdAsync(Guid channelId, string providerMessageId, CancellationToken cancellationToken) =>
-        db.Messages.Local.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId)?.Id
+        messagesByProviderId.GetValueOrDefault((channelId, providerMessageId))?.Id
+        ?? LocalMessages.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId)?.Id
         ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<Attachment> StoreAttachmentAsync(Guid workspaceId, Guid messageId, InboundAttachment file, CancellationToken cancellationToken)
