@@ -60,6 +60,8 @@ public static class SahutCoreServiceCollectionExtensions
 
         services.AddSingleton<DomainEventBus>();
         services.AddHostedService<DomainEventDispatcher>();
+        services.AddSingleton<ContactSearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<ContactSearchIndexer>());
         services.AddScoped<IDomainEventHandler<ConversationOpened>, BillingMeteringHandler>();
 
         services.AddScoped<InboundStore>();

@@ -9,11 +9,22 @@ namespace Sahut.Inbox;
 /// </summary>
 internal sealed record SqliteContactSql(string Sql, object[] Parameters)
 {
-    /// <summary>Contacts whose name or any identity contains <paramref name="term"/> (three characters or more), any case.</summary>
+    /// <summary>
+    /// Contacts whose name or any identity contains <paramref name="term"/> (three characters or more), any case:
+    /// through the index, plus a scan of the terms <see cref="ContactSearchIndexer"/> has not indexed yet (the last second's).
+    /// </summary>
     public static SqliteContactSql BySubstring(Guid workspaceId, string term) => new(
-        """SELECT DISTINCT "ContactId" AS "Value" FROM "ContactSearch" WHERE "ContactSearch" MATCH {0} AND "WorkspaceId" = {1}""",
+        """
+        SELECT "ContactId" AS "Value" FROM "ContactSearch" WHERE "ContactSearch" MATCH {0} AND "WorkspaceId" = {1}
+        UNION
+        SELECT "ContactId" FROM "ContactSearchTerms"
+        WHERE "Id" > (SELECT "IndexedUpTo" FROM "ContactSearchProgress") AND "WorkspaceId" = {1} AND "Term" LIKE {2} ESCAPE '\'
+        """,
         // One FTS5 string: the term matches as a literal substring, whatever punctuation it holds.
-        ["\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", workspaceId]);
+        ["\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", workspaceId, "%" + LikeLiteral(term) + "%"]);
+
+    private static string LikeLiteral(string term) =>
+        term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 
     /// <summary>Contacts with this E.164 phone.</summary>
     public static SqliteContactSql ByPhone(Guid workspaceId, string phone) => new(

@@ -14,9 +14,58 @@ public abstract class InboxSearchBehaviour
     private static InboundMessage Text(string id, string from, DateTime at, string? name) =>
         new(id, from, name, at, MessageKinds.Text, "halo", []);
 
-    private static async Task<string[]> SearchAsync(CoreHarness h, Guid ws, string q, int page = 1) =>
+    private static async Task<string[]> ListAsync(CoreHarness h, Guid ws, string q, int page) =>
         (await h.WithAsync<ConversationQueries, ConversationPage>(c => c.ListAsync(ws, null, new ConversationFilter(null, null, null, q, page), CancellationToken.None)))
             .Items.Select(i => i.ContactName ?? "").ToArray();
+
+    /// <summary>
+    /// The answer while new terms are unindexed (SQLite scans them), checked to be the same once the background
+    /// indexer has put them into the FTS index.
+    /// </summary>
+    private static async Task<string[]> SearchAsync(CoreHarness h, Guid ws, string q, int page = 1)
+    {
+        var fresh = await ListAsync(h, ws, q, page);
+        await IndexAllAsync(h);
+        Assert.Equal(fresh, await ListAsync(h, ws, q, page));
+        return fresh;
+    }
+
+    private static async Task IndexAllAsync(CoreHarness h)
+    {
+        var indexer = (ContactSearchIndexer)h.Services.GetService(typeof(ContactSearchIndexer))!;
+        while (await indexer.IndexPendingAsync(CancellationToken.None) > 0)
+        {
+        }
+    }
+
+    private static Task RenameAsync(CoreHarness h, string from, string to) => h.DbAsync(async db =>
+    {
+        var contact = await db.Contacts.SingleAsync(c => c.Name == from);
+        contact.Name = to;
+        return await db.SaveChangesAsync();
+    });
+
+    [Fact]
+    public async Task A_renamed_contact_is_found_by_its_new_name_only_whether_or_not_the_old_one_was_indexed()
+    {
+        await using var h = await CoreHarness.StartAsync(Kind);
+        var (ws, _, channel) = await h.SeedWorkspaceAsync();
+        var sink = (IInboundSink)h.Services.GetService(typeof(IInboundSink))!;
+        var at = h.Time.GetUtcNow().UtcDateTime;
+        await sink.AcceptAsync(channel, [Text("1", "081234567890", at, "Budi Santoso"), Text("2", "085299998888", at, "Andi Wijaya")], CancellationToken.None);
+        Assert.Equal(["Budi Santoso"], await SearchAsync(h, ws, "santoso"));
+
+        // Budi's old name is in the index by now; Andi's new name replaces one that never was.
+        await sink.AcceptAsync(channel, [Text("3", "081311112222", at, "Citra Lestari")], CancellationToken.None);
+        await RenameAsync(h, "Budi Santoso", "Budi Hartono");
+        await RenameAsync(h, "Citra Lestari", "Citra Maharani");
+
+        Assert.Empty(await SearchAsync(h, ws, "santoso"));
+        Assert.Empty(await SearchAsync(h, ws, "lestari"));
+        Assert.Equal(["Budi Hartono"], await SearchAsync(h, ws, "hartono"));
+        Assert.Equal(["Citra Maharani"], await SearchAsync(h, ws, "maharani"));
+        Assert.Equal(["Andi Wijaya"], await SearchAsync(h, ws, "wijaya"));
+    }
 
     [Fact]
     public async Task A_name_that_arrives_after_the_contact_was_created_is_found_by_substring()
