@@ -111,17 +111,32 @@ internal sealed class WebhookEndpoints(
             return null;
         }
 
-        using var buffer = new MemoryStream(request.ContentLength is { } length ? (int)length : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        // Providers send Content-Length: read into an array of exactly that size (a 16 KB scratch buffer per request,
+        // zeroed on allocation, was a visible share of the ingest CPU). Chunked bodies take the buffered path.
+        if (request.ContentLength is { } length)
         {
-            if (buffer.Length + read > options.MaxWebhookBytes)
+            var body = new byte[length];
+            var filled = 0;
+            int read;
+            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += read;
+            }
+
+            return filled == body.Length ? body : body[..filled];
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int count;
+        while ((count = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + count > options.MaxWebhookBytes)
             {
                 return null;
             }
 
-            buffer.Write(chunk, 0, read);
+            buffer.Write(chunk, 0, count);
         }
 
         return buffer.ToArray();
