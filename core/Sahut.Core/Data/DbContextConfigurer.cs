@@ -6,7 +6,7 @@ namespace Sahut.Data;
 /// <summary>Configures any DbContext (core or plugin) for the host's database provider.</summary>
 public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database, IOptions<SahutOptions> sahut) : IDbContextConfigurer
 {
-    private readonly SqliteConnectionSetup sqliteSetup = new(TimeSpan.FromSeconds(30), memoryMapBytes: 256L * 1024 * 1024);
+    private readonly SqliteBusyTimeout busyTimeout = new(TimeSpan.FromSeconds(30));
 
     public string Provider => database.Value.Provider;
 
@@ -39,7 +39,7 @@ public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database,
                     o.MigrationsAssembly(migrationsAssembly);
                 }
             });
-            builder.AddInterceptors(sqliteSetup);
+            builder.AddInterceptors(busyTimeout);
         }
         else
         {
