@@ -77,6 +77,7 @@ internal sealed class InboundStore(
 
         db.ChangeTracker.DetectChanges();
         await new AddedRowsWriter(db).WriteAsync(added, cancellationToken);
+        await new ModifiedRowsWriter(db).WriteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);
