@@ -30,6 +30,7 @@ internal sealed class InboundStore(
     // What the batch knows, indexed: per-message look-ups are dictionary hits instead of scans of the change tracker.
     private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
     private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
+    // Every message the batch has stored or loaded by provider id (statuses, quotes).
     private readonly Dictionary<(Guid ChannelId, string ProviderMessageId), Message> messagesByProviderId = [];
 
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
@@ -130,9 +131,6 @@ internal sealed class InboundStore(
 
     /// <summary>Conversations this batch has loaded or opened.</summary>
     private IEnumerable<Conversation> LocalConversations => db.Conversations.Local.Concat(added.Conversations);
-
-    /// <summary>Messages this batch has loaded or stored.</summary>
-    private IEnumerable<Message> LocalMessages => db.Messages.Local.Concat(added.Messages);
 
     private (string Kind, string Value) IdentityOf(Channel channel, InboundMessage inbound)
     {
@@ -301,7 +299,7 @@ internal sealed class InboundStore(
         // Only threaded channels (email) route by the quoted message; on chat channels a quote links, it does not move.
         if (inbound.ThreadKey is not null && inbound.ReplyToProviderMessageId is { } quoted)
         {
-            var quotedConversation = LocalMessages.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == quoted)?.ConversationId
+            var quotedConversation = messagesByProviderId.GetValueOrDefault((channelId, quoted))?.ConversationId
                 ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == quoted).Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(cancellationToken);
             if (quotedConversation is { } id)
             {
@@ -349,7 +347,6 @@ internal sealed class InboundStore(
 
     private async Task<Guid?> FindMessageIdAsync(Guid channelId, string providerMessageId, CancellationToken cancellationToken) =>
         messagesByProviderId.GetValueOrDefault((channelId, providerMessageId))?.Id
-        ?? LocalMessages.FirstOrDefault(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId)?.Id
         ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == providerMessageId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
 
     private async Task<Attachment> StoreAttachmentAsync(Guid workspaceId, Guid messageId, InboundAttachment file, CancellationToken cancellationToken)
