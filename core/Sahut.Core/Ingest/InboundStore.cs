@@ -108,7 +108,11 @@ internal sealed class InboundStore(
             foreach (var kind in identities.Select(i => i.Kind).Distinct())
             {
                 var values = identities.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
-                var found = await db.ContactIdentities.Where(i => i.WorkspaceId == channel.WorkspaceId && i.Kind == kind && values.Contains(i.Value)).ToListAsync(cancellationToken);
+                // Identities are only read here, never changed: no tracking.
+                var found = await db.ContactIdentities.AsNoTracking()
+                    .Where(i => i.WorkspaceId == channel.WorkspaceId && i.Kind == kind && values.Contains(i.Value))
+                    .Select(i => new { i.ContactId, i.Kind, i.Value })
+                    .ToListAsync(cancellationToken);
                 var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
                 var loaded = await db.Contacts.Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
                 foreach (var identity in found)
