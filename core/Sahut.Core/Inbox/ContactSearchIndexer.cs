@@ -13,7 +13,7 @@ namespace Sahut.Inbox;
 /// it per row inside every writing transaction (migration ContactSearchInBackground). Until a term is indexed, search
 /// finds it by scanning the unindexed tail (<see cref="SqliteContactSql"/>), so results never lag.
 /// </summary>
-public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, TimeProvider time, ILogger<ContactSearchIndexer> logger) : BackgroundService
+public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContextConfigurer database, TimeProvider time, ILogger<ContactSearchIndexer> logger) : BackgroundService
 {
     /// <summary>Terms per transaction: short enough not to hold SQLite's write lock away from the inbound writer for long.</summary>
     public const int Chunk = 1000;
@@ -57,6 +57,12 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, TimeProvid
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // PostgreSQL's trigram indexes are kept by the database itself.
+        if (!string.Equals(database.Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
         try
         {
             // A delay per round rather than a periodic timer: a clock moved on by a month (as billing tests do) must
