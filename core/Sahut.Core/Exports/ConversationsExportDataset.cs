@@ -99,8 +99,7 @@ internal sealed class ConversationsExportDataset(SahutDbContext db) : IExportDat
 
     private DbCommand Command(string select, ExportRequest request, WorkspaceExportClock clock, bool ordered)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var command = db.Database.CreateCommand(string.Empty);
         var where = new List<string>();
         void Filter(string condition, string name, object value)
         {

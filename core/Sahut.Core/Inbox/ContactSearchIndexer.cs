@@ -99,9 +99,7 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
 
     private static DbCommand Command(SahutDbContext db, string sql, (string Name, object Value) parameter)
     {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
+        var command = db.Database.CreateCommand(sql);
         var p = command.CreateParameter();
         p.ParameterName = parameter.Name;
         p.Value = parameter.Value;

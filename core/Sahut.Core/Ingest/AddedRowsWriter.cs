@@ -79,13 +79,8 @@ internal sealed class AddedRowsWriter(SahutDbContext db)
         }
     }
 
-    private DbCommand CreateCommand(StoreObjectIdentifier table, List<Column> columns, int rows)
-    {
-        var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = InsertSql(db.GetService<ISqlGenerationHelper>(), table, columns, rows);
-        return command;
-    }
+    private DbCommand CreateCommand(StoreObjectIdentifier table, List<Column> columns, int rows) =>
+        db.Database.CreateCommand(InsertSql(db.GetService<ISqlGenerationHelper>(), table, columns, rows));
 
     private static string InsertSql(ISqlGenerationHelper sql, StoreObjectIdentifier table, List<Column> columns, int rows)
     {

@@ -51,9 +51,7 @@ internal sealed class ModifiedRowsWriter(SahutDbContext db)
         var shape = entityType.Name + ":" + string.Join(',', changed.Select(p => p.Name));
         if (!commands.TryGetValue(shape, out var command))
         {
-            command = db.Database.GetDbConnection().CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = UpdateSql(db.GetService<ISqlGenerationHelper>(), table, changed, key);
+            command = db.Database.CreateCommand(UpdateSql(db.GetService<ISqlGenerationHelper>(), table, changed, key));
             commands[shape] = command;
         }
 

@@ -1,0 +1,18 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Sahut.Data;
+
+/// <summary>Hand-written SQL on a context's own connection, inside the transaction the context has open (if any).</summary>
+internal static class RawCommands
+{
+    public static DbCommand CreateCommand(this DatabaseFacade database, string sql)
+    {
+        var command = database.GetDbConnection().CreateCommand();
+        command.Transaction = database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = sql;
+        return command;
+    }
+}
