@@ -20,6 +20,9 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
+    // PostgreSQL's trigram indexes are kept by the database itself.
+    private bool IndexesHere => string.Equals(database.Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase);
+
     private const string PendingSql = """
         SELECT COUNT(*), MAX("Id") FROM (
             SELECT "Id" FROM "ContactSearchTerms" WHERE "Id" > (SELECT "IndexedUpTo" FROM "ContactSearchProgress") ORDER BY "Id" LIMIT @chunk)
@@ -35,12 +38,13 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
     /// <summary>Indexes up to <see cref="Chunk"/> pending terms in one transaction; returns how many.</summary>
     public async Task<int> IndexPendingAsync(CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
-        if (!db.Database.IsSqlite())
+        if (!IndexesHere)
         {
             return 0;
         }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (count, upTo) = await PendingAsync(db, cancellationToken);
@@ -57,8 +61,7 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // PostgreSQL's trigram indexes are kept by the database itself.
-        if (!string.Equals(database.Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (!IndexesHere)
         {
             return;
         }
