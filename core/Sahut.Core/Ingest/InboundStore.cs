@@ -20,16 +20,18 @@ internal sealed class InboundStore(
     ILogger<InboundStore> logger)
 {
     private readonly List<DomainEvent> events = [];
-    private readonly AddedRows added = new();
+    private readonly BatchRows rows = new();
 
-    // What the batch prefetch already brought into the change tracker: misses there need no query of their own.
-    // Every identity of the batch is prefetched, so a contact missing from contactsByIdentity is new.
+    // Nothing is tracked by EF: every row read is kept here, one instance per row, and written back by BatchRows.
+    // What the batch prefetch already looked up needs no query of its own: every identity of the batch is
+    // prefetched, so a contact missing from contactsByIdentity is new.
     private readonly HashSet<(Guid ChannelId, Guid ContactId)> conversationsLoaded = [];
     private readonly HashSet<(Guid ChannelId, string ProviderMessageId)> messagesLoaded = [];
 
     // What the batch knows, indexed: per-message look-ups are dictionary hits instead of scans of the change tracker.
     private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
     private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
+    private readonly Dictionary<Guid, Conversation> conversationsById = [];
     // Every message the batch has stored or loaded by provider id (statuses, quotes).
     private readonly Dictionary<(Guid ChannelId, string ProviderMessageId), Message> messagesByProviderId = [];
 
@@ -39,9 +41,7 @@ internal sealed class InboundStore(
         var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
 
-        // Per-message work is in memory; the database is asked a handful of set queries per batch, and the
-        // change tracker (holding only rows that already existed) is scanned once, before saving.
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        // Per-message work is in memory; the database is asked a handful of set queries per batch.
         await PrefetchAsync(batch, channels, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -76,10 +76,7 @@ internal sealed class InboundStore(
             results[i] = new InboundResult(stored, duplicates);
         }
 
-        db.ChangeTracker.DetectChanges();
-        await new AddedRowsWriter(db).WriteAsync(added, cancellationToken);
-        await new ModifiedRowsWriter(db).WriteAsync(cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
+        await rows.WriteAsync(new RowWriter(db), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);
     }
@@ -96,7 +93,7 @@ internal sealed class InboundStore(
             var statusIds = group.SelectMany(p => p.Events).OfType<InboundStatus>().Select(e => e.ProviderMessageId).Distinct().ToList();
             if (statusIds.Count > 0)
             {
-                foreach (var message in await db.Messages.Where(m => m.ChannelId == channel.Id && m.ProviderMessageId != null && statusIds.Contains(m.ProviderMessageId)).ToListAsync(cancellationToken))
+                foreach (var message in await db.Messages.AsNoTracking().Where(m => m.ChannelId == channel.Id && m.ProviderMessageId != null && statusIds.Contains(m.ProviderMessageId)).ToListAsync(cancellationToken))
                 {
                     messagesByProviderId[(channel.Id, message.ProviderMessageId!)] = message;
                 }
@@ -114,7 +111,7 @@ internal sealed class InboundStore(
                     .Select(i => new { i.ContactId, i.Kind, i.Value })
                     .ToListAsync(cancellationToken);
                 var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
-                var loaded = await db.Contacts.Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+                var loaded = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
                 foreach (var identity in found)
                 {
                     if (loaded.TryGetValue(identity.ContactId, out var contact))
@@ -123,9 +120,9 @@ internal sealed class InboundStore(
                     }
                 }
 
-                foreach (var conversation in await db.Conversations.Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).ToListAsync(cancellationToken))
+                foreach (var conversation in await db.Conversations.AsNoTracking().Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).ToListAsync(cancellationToken))
                 {
-                    RememberLatest(conversation);
+                    Remember(conversation);
                 }
 
                 conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
@@ -134,7 +131,7 @@ internal sealed class InboundStore(
     }
 
     /// <summary>Conversations this batch has loaded or opened.</summary>
-    private IEnumerable<Conversation> LocalConversations => db.Conversations.Local.Concat(added.Conversations);
+    private IEnumerable<Conversation> LocalConversations => conversationsById.Values;
 
     private (string Kind, string Value) IdentityOf(Channel channel, InboundMessage inbound)
     {
@@ -196,8 +193,9 @@ internal sealed class InboundStore(
             message.Attachments.Add(await StoreAttachmentAsync(channel.WorkspaceId, message.Id, file, cancellationToken));
         }
 
-        added.Messages.Add(message);
+        rows.Add(message);
         messagesByProviderId[(channel.Id, inbound.ProviderMessageId)] = message;
+        rows.Changed(conversation);
         conversation.MessagesIn++;
         conversation.LastInboundAt = conversation.LastInboundAt is { } last && last > at ? last : at;
         if (at >= conversation.LastMessageAt)
@@ -214,13 +212,19 @@ internal sealed class InboundStore(
     {
         if (contactsByIdentity.TryGetValue(identity, out var contact))
         {
+            var before = contact.Name;
             ContactService.FillMissingName(contact, name);
+            if (!string.Equals(before, contact.Name, StringComparison.Ordinal))
+            {
+                rows.Renamed(contact);
+            }
+
             return contact;
         }
 
         // Prefetched and not found: the contact is new, nothing else to look at.
         contact = contacts.New(identity.WorkspaceId, identity.Kind, identity.Value, name);
-        added.Add(contact);
+        rows.Add(contact);
         contactsByIdentity[identity] = contact;
         return contact;
     }
@@ -232,27 +236,36 @@ internal sealed class InboundStore(
             return known;
         }
 
-        if (conversationsLoaded.Contains((channelId, contact.Id)) || added.IsNew(contact))
+        if (conversationsLoaded.Contains((channelId, contact.Id)) || rows.IsNew(contact))
         {
             return null;
         }
 
-        var found = await db.Conversations.Where(c => c.ChannelId == channelId && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken);
-        if (found is not null)
-        {
-            RememberLatest(found);
-        }
-
-        return found;
+        return Remember(await db.Conversations.AsNoTracking().Where(c => c.ChannelId == channelId && c.ContactId == contact.Id).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken));
     }
 
-    private void RememberLatest(Conversation conversation)
+    /// <summary>The batch's one instance of this row (the one it may already have changed), remembered if new.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(conversation))]
+    private Conversation? Remember(Conversation? conversation)
     {
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        if (conversationsById.TryGetValue(conversation.Id, out var known))
+        {
+            return known;
+        }
+
+        conversationsById[conversation.Id] = conversation;
         var key = (conversation.ChannelId, conversation.ContactId);
         if (!latestConversations.TryGetValue(key, out var current) || conversation.LastMessageAt >= current.LastMessageAt)
         {
             latestConversations[key] = conversation;
         }
+
+        return conversation;
     }
 
     private async Task<Conversation> FindOrOpenConversationAsync(Channel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
@@ -273,12 +286,14 @@ internal sealed class InboundStore(
                 CreatedAt = at,
                 LastMessageAt = at,
             };
-            added.Conversations.Add(conversation);
+            rows.Add(conversation);
+            conversationsById[conversation.Id] = conversation;
             latestConversations[(channel.Id, contact.Id)] = conversation;
             events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: false));
         }
         else if (conversation.Status == ConversationStatus.Resolved)
         {
+            rows.Changed(conversation);
             conversation.Status = ConversationStatus.Open;
             conversation.ResolvedAt = null;
             events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: true));
@@ -293,7 +308,7 @@ internal sealed class InboundStore(
         if (inbound.ConversationHint is { } hinted)
         {
             var byHint = LocalConversations.FirstOrDefault(c => c.Id == hinted && c.ChannelId == channelId)
-                ?? await db.Conversations.FirstOrDefaultAsync(c => c.Id == hinted && c.ChannelId == channelId, cancellationToken);
+                ?? Remember(await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == hinted && c.ChannelId == channelId, cancellationToken));
             if (byHint is not null)
             {
                 return byHint;
@@ -307,13 +322,13 @@ internal sealed class InboundStore(
                 ?? await db.Messages.Where(m => m.ChannelId == channelId && m.ProviderMessageId == quoted).Select(m => (Guid?)m.ConversationId).FirstOrDefaultAsync(cancellationToken);
             if (quotedConversation is { } id)
             {
-                return LocalConversations.FirstOrDefault(c => c.Id == id) ?? await db.Conversations.FirstAsync(c => c.Id == id, cancellationToken);
+                return conversationsById.GetValueOrDefault(id) ?? Remember(await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == id, cancellationToken));
             }
         }
 
         return inbound.ThreadKey is { } threadKey
             ? LocalConversations.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).MaxBy(c => c.LastMessageAt)
-              ?? await db.Conversations.Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken)
+              ?? Remember(await db.Conversations.AsNoTracking().Where(c => c.ChannelId == channelId && c.ThreadKey == threadKey).OrderByDescending(c => c.LastMessageAt).FirstOrDefaultAsync(cancellationToken))
             : null;
     }
 
@@ -322,7 +337,7 @@ internal sealed class InboundStore(
         var message = messagesByProviderId.GetValueOrDefault((channel.Id, status.ProviderMessageId))
             ?? (messagesLoaded.Contains((channel.Id, status.ProviderMessageId))
                 ? null
-                : await db.Messages.FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken));
+                : await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ChannelId == channel.Id && m.ProviderMessageId == status.ProviderMessageId, cancellationToken));
         if (message is null)
         {
             logger.LogInformation("Status {Status} for unknown message {ProviderMessageId} on channel {ChannelId}; held in case our send is still returning", status.Status, status.ProviderMessageId, channel.Id);
@@ -337,6 +352,7 @@ internal sealed class InboundStore(
             return false;
         }
 
+        rows.Changed(message);
         message.DeliveryStatus = status.Status;
         message.StatusAt = status.Timestamp == default ? time.UtcNow() : status.Timestamp.ToUniversalTime();
         if (status.Status == DeliveryStatus.Failed)
