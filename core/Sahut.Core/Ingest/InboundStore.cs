@@ -19,6 +19,7 @@ internal sealed class InboundStore(
     EarlyStatusBuffer early,
     ILogger<InboundStore> logger)
 {
+    private readonly InboundLookups lookups = new(db);
     private readonly List<DomainEvent> events = [];
     private readonly BatchRows rows = new();
 
@@ -37,6 +38,8 @@ internal sealed class InboundStore(
 
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
+        // One connection for the whole batch: EF would otherwise open (and set up) one per query.
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
         var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
@@ -105,24 +108,20 @@ internal sealed class InboundStore(
             foreach (var kind in identities.Select(i => i.Kind).Distinct())
             {
                 var values = identities.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
-                // Identities are only read here, never changed: no tracking.
-                var found = await db.ContactIdentities.AsNoTracking()
-                    .Where(i => i.WorkspaceId == channel.WorkspaceId && i.Kind == kind && values.Contains(i.Value))
-                    .Select(i => new { i.ContactId, i.Kind, i.Value })
-                    .ToListAsync(cancellationToken);
-                var contactIds = found.Select(i => i.ContactId).Distinct().ToList();
-                var loaded = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-                foreach (var identity in found)
+                // One instance per contact, however many of its identities the batch names.
+                var loaded = new Dictionary<Guid, Contact>();
+                foreach (var (value, found) in await lookups.ContactsByIdentityAsync(channel.WorkspaceId, kind, values, cancellationToken))
                 {
-                    if (loaded.TryGetValue(identity.ContactId, out var contact))
-                    {
-                        contactsByIdentity[(channel.WorkspaceId, identity.Kind, identity.Value)] = contact;
-                    }
+                    contactsByIdentity[(channel.WorkspaceId, kind, value)] = loaded.TryAdd(found.Id, found) ? found : loaded[found.Id];
                 }
 
-                foreach (var conversation in await db.Conversations.AsNoTracking().Where(c => c.ChannelId == channel.Id && contactIds.Contains(c.ContactId)).ToListAsync(cancellationToken))
+                var contactIds = loaded.Keys.ToList();
+                if (contactIds.Count > 0)
                 {
-                    Remember(conversation);
+                    foreach (var conversation in await lookups.ConversationsAsync(channel.Id, contactIds, cancellationToken))
+                    {
+                        Remember(conversation);
+                    }
                 }
 
                 conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
@@ -151,11 +150,7 @@ internal sealed class InboundStore(
                 continue;
             }
 
-            var existing = await db.Messages.AsNoTracking()
-                .Where(m => m.ChannelId == group.Key && m.ProviderMessageId != null && ids.Contains(m.ProviderMessageId))
-                .Select(m => m.ProviderMessageId!)
-                .ToListAsync(cancellationToken);
-            known.UnionWith(existing.Select(id => (group.Key, id)));
+            known.UnionWith((await lookups.StoredProviderIdsAsync(group.Key, ids, cancellationToken)).Select(id => (group.Key, id)));
         }
 
         return known;

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Sahut.Data;
+using Sahut.Domain;
+
+namespace Sahut.Ingest;
+
+/// <summary>
+/// The writer's per-batch look-ups, written by hand: each runs once per batch for every message in it, and EF's
+/// query pipeline (parameter extraction, command building, materialising, tracking) cost more than the queries.
+/// Rows come back untracked and hold only the columns the writer reads or changes.
+/// </summary>
+internal sealed class InboundLookups(SahutDbContext db)
+{
+    private readonly bool isPostgres = db.Database.IsNpgsql();
+
+    /// <summary>Which of these provider message ids the channel has stored already.</summary>
+    public Task<List<string>> StoredProviderIdsAsync(Guid channelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""SELECT "ProviderMessageId" FROM "Messages" WHERE "ChannelId" = @channel AND "ProviderMessageId" {InList("@ids")}""",
+            [("channel", channelId), ("ids", List(ids))],
+            reader => reader.GetString(0),
+            cancellationToken);
+
+    /// <summary>The contacts holding these identities of one kind, with the identity value each was found by.</summary>
+    public Task<List<(string Value, Contact Contact)>> ContactsByIdentityAsync(Guid workspaceId, string kind, IReadOnlyCollection<string> values, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            SELECT i."Value", c."Id", c."Name" FROM "ContactIdentities" AS i INNER JOIN "Contacts" AS c ON c."Id" = i."ContactId"
+            WHERE i."WorkspaceId" = @workspace AND i."Kind" = @kind AND i."Value" {InList("@values")}
+            """,
+            [("workspace", workspaceId), ("kind", kind), ("values", List(values))],
+            reader => (reader.GetString(0), new Contact { Id = reader.GetGuid(1), WorkspaceId = workspaceId, Name = reader.IsDBNull(2) ? null : reader.GetString(2) }),
+            cancellationToken);
+
+    /// <summary>Every conversation these contacts have on the channel.</summary>
+    public Task<List<Conversation>> ConversationsAsync(Guid channelId, IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""
+            SELECT "Id", "WorkspaceId", "ContactId", "Status", "ThreadKey", "CreatedAt", "LastInboundAt", "LastMessageAt", "ResolvedAt", "MessagesIn", "LastMessagePreview"
+            FROM "Conversations" WHERE "ChannelId" = @channel AND "ContactId" {InList("@contacts")}
+            """,
+            [("channel", channelId), ("contacts", List(contactIds))],
+            reader => new Conversation
+            {
+                Id = reader.GetGuid(0),
+                WorkspaceId = reader.GetGuid(1),
+                ChannelId = channelId,
+                ContactId = reader.GetGuid(2),
+                Status = Enum.Parse<ConversationStatus>(reader.GetString(3)),
+                ThreadKey = reader.IsDBNull(4) ? null : reader.GetString(4),
+                CreatedAt = reader.GetDateTime(5),
+                LastInboundAt = reader.IsDBNull(6) ? null : reader.GetDateTime(6),
+                LastMessageAt = reader.GetDateTime(7),
+                ResolvedAt = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+                MessagesIn = reader.GetInt32(9),
+                LastMessagePreview = reader.IsDBNull(10) ? null : reader.GetString(10),
+            },
+            cancellationToken);
+
+    // SQLite takes a list as one JSON array parameter; PostgreSQL as one array parameter.
+    private string InList(string parameter) => isPostgres ? $"= ANY({parameter})" : $"IN (SELECT \"value\" FROM json_each({parameter}))";
+
+    private object List<T>(IReadOnlyCollection<T> values) => isPostgres
+        ? values.ToArray()
+        // SQLite stores Guids as upper-case text.
+        : JsonSerializer.Serialize(values.Select(v => v is Guid id ? id.ToString().ToUpperInvariant() : (object?)v));
+
+    private async Task<List<T>> ReadAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        // The caller holds the connection open for its batch.
+        await using var command = db.Database.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        var rows = new List<T>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}
