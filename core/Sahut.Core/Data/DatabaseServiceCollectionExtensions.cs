@@ -14,6 +14,7 @@ public static class DatabaseServiceCollectionExtensions
         services.Configure<SahutDatabaseOptions>(configuration.GetSection(SahutDatabaseOptions.Section));
         services.AddSingleton<DbContextConfigurer>();
         services.AddSingleton<IDbContextConfigurer>(sp => sp.GetRequiredService<DbContextConfigurer>());
+        services.AddSingleton<SqliteWriteGate>();
 
         var provider = configuration.GetSection(SahutDatabaseOptions.Section)[nameof(SahutDatabaseOptions.Provider)];
         if (string.Equals(provider, DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase))

@@ -13,10 +13,10 @@ namespace Sahut.Inbox;
 /// it per row inside every writing transaction (migration ContactSearchInBackground). Until a term is indexed, search
 /// finds it by scanning the unindexed tail (<see cref="SqliteContactSql"/>), so results never lag.
 /// </summary>
-public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContextConfigurer database, TimeProvider time, ILogger<ContactSearchIndexer> logger) : BackgroundService
+public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContextConfigurer database, SqliteWriteGate gate, TimeProvider time, ILogger<ContactSearchIndexer> logger) : BackgroundService
 {
     /// <summary>Terms per transaction: short enough not to hold SQLite's write lock away from the inbound writer for long.</summary>
-    public const int Chunk = 1000;
+    public const int Chunk = 250;
 
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -46,6 +46,7 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SahutDbContext>();
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var (count, upTo) = await PendingAsync(db, cancellationToken);
         if (count == 0)

@@ -15,6 +15,14 @@ internal sealed class InboundLookups(SahutDbContext db)
 {
     private readonly bool isPostgres = db.Database.IsNpgsql();
 
+    /// <summary>The channels the batch's deliveries came in on.</summary>
+    public Task<List<InboundChannel>> ChannelsAsync(IReadOnlyCollection<Guid> channelIds, CancellationToken cancellationToken) =>
+        ReadAsync(
+            $"""SELECT "Id", "WorkspaceId", "Type" FROM "Channels" WHERE "Id" {InList("@ids")}""",
+            [("ids", List(channelIds))],
+            reader => new InboundChannel(reader.GetGuid(0), reader.GetGuid(1), reader.GetString(2)),
+            cancellationToken);
+
     /// <summary>Which of these provider message ids the channel has stored already.</summary>
     public Task<List<string>> StoredProviderIdsAsync(Guid channelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ReadAsync(

@@ -17,6 +17,7 @@ internal sealed class InboundStore(
     IOptions<SahutOptions> options,
     TimeProvider time,
     EarlyStatusBuffer early,
+    SqliteWriteGate gate,
     ILogger<InboundStore> logger)
 {
     private readonly InboundLookups lookups = new(db);
@@ -33,6 +34,7 @@ internal sealed class InboundStore(
     private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
     private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
     private readonly Dictionary<Guid, Conversation> conversationsById = [];
+    private readonly Dictionary<InboundMessage, (string Kind, string Value)> identities = new(ReferenceEqualityComparer.Instance);
     // Every message the batch has stored or loaded by provider id (statuses, quotes).
     private readonly Dictionary<(Guid ChannelId, string ProviderMessageId), Message> messagesByProviderId = [];
 
@@ -41,12 +43,13 @@ internal sealed class InboundStore(
         // One connection for the whole batch: EF would otherwise open (and set up) one per query.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
-        var channels = await db.Channels.AsNoTracking().Where(c => channelIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var channels = (await lookups.ChannelsAsync(channelIds, cancellationToken)).ToDictionary(c => c.Id);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
 
         // Per-message work is in memory; the database is asked a handful of set queries per batch.
         await PrefetchAsync(batch, channels, cancellationToken);
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var results = new InboundResult[batch.Count];
         for (var i = 0; i < batch.Count; i++)
@@ -84,7 +87,7 @@ internal sealed class InboundStore(
         return (results, events);
     }
 
-    private async Task PrefetchAsync(IReadOnlyList<PendingDelivery> batch, Dictionary<Guid, Channel> channels, CancellationToken cancellationToken)
+    private async Task PrefetchAsync(IReadOnlyList<PendingDelivery> batch, Dictionary<Guid, InboundChannel> channels, CancellationToken cancellationToken)
     {
         foreach (var group in batch.GroupBy(p => p.ChannelId))
         {
@@ -104,10 +107,10 @@ internal sealed class InboundStore(
                 messagesLoaded.UnionWith(statusIds.Select(id => (channel.Id, id)));
             }
 
-            var identities = group.SelectMany(p => p.Events).OfType<InboundMessage>().Select(m => IdentityOf(channel, m)).Distinct().ToList();
-            foreach (var kind in identities.Select(i => i.Kind).Distinct())
+            var named = group.SelectMany(p => p.Events).OfType<InboundMessage>().Select(m => IdentityOf(channel, m)).Distinct().ToList();
+            foreach (var kind in named.Select(i => i.Kind).Distinct())
             {
-                var values = identities.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
+                var values = named.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
                 // One instance per contact, however many of its identities the batch names.
                 var loaded = new Dictionary<Guid, Contact>();
                 foreach (var (value, found) in await lookups.ContactsByIdentityAsync(channel.WorkspaceId, kind, values, cancellationToken))
@@ -132,11 +135,17 @@ internal sealed class InboundStore(
     /// <summary>Conversations this batch has loaded or opened.</summary>
     private IEnumerable<Conversation> LocalConversations => conversationsById.Values;
 
-    private (string Kind, string Value) IdentityOf(Channel channel, InboundMessage inbound)
+    // Normalising a phone number (libphonenumber) is the costliest step per message: once each, for prefetch and write.
+    private (string Kind, string Value) IdentityOf(InboundChannel channel, InboundMessage inbound)
     {
+        if (identities.TryGetValue(inbound, out var known))
+        {
+            return known;
+        }
+
         var kind = types.Find(channel.Type)?.Capabilities.IdentityKind
             ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
-        return (kind, contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim());
+        return identities[inbound] = (kind, contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim());
     }
 
     private async Task<HashSet<(Guid, string)>> KnownProviderIdsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
@@ -156,7 +165,7 @@ internal sealed class InboundStore(
         return known;
     }
 
-    private async Task<bool> AddMessageAsync(Channel channel, InboundMessage inbound, CancellationToken cancellationToken)
+    private async Task<bool> AddMessageAsync(InboundChannel channel, InboundMessage inbound, CancellationToken cancellationToken)
     {
         var (kind, identity) = IdentityOf(channel, inbound);
         var contact = FindOrAddContact((channel.WorkspaceId, kind, identity), inbound.FromName);
@@ -263,7 +272,7 @@ internal sealed class InboundStore(
         return conversation;
     }
 
-    private async Task<Conversation> FindOrOpenConversationAsync(Channel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
+    private async Task<Conversation> FindOrOpenConversationAsync(InboundChannel channel, Contact contact, InboundMessage inbound, DateTime at, CancellationToken cancellationToken)
     {
         var conversation = await FindThreadAsync(channel.Id, inbound, cancellationToken)
             ?? (inbound.ThreadKey is null ? await FindLatestConversationAsync(channel.Id, contact, cancellationToken) : null);
@@ -327,7 +336,7 @@ internal sealed class InboundStore(
             : null;
     }
 
-    private async Task<bool> ApplyStatusAsync(Channel channel, InboundStatus status, CancellationToken cancellationToken)
+    private async Task<bool> ApplyStatusAsync(InboundChannel channel, InboundStatus status, CancellationToken cancellationToken)
     {
         var message = messagesByProviderId.GetValueOrDefault((channel.Id, status.ProviderMessageId))
             ?? (messagesLoaded.Contains((channel.Id, status.ProviderMessageId))
