@@ -117,6 +117,9 @@ internal static class SahutHosting
         app.UseRouting();
         // Webhooks authenticate by the provider's signature in their endpoint; no user scheme runs for them.
         app.UseWhen(context => !RequestPaths.IsWebhook(context), branch => branch.UseAuthentication());
+        // UseAuthentication marks only the branch; unmarked, WebApplication would add a second authentication
+        // middleware in front of everything, webhooks included (ASP.NET Core's AuthAppBuilderExtensions key).
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapOpenApi("/openapi/{documentName}.json");
