@@ -28,8 +28,6 @@ internal sealed class BatchRows
     private readonly HashSet<Conversation> changedConversations = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Message> changedMessages = new(ReferenceEqualityComparer.Instance);
 
-    public IReadOnlyList<Conversation> AddedConversations => conversations;
-
     public void Add(Contact contact) => Add(contacts, contact);
 
     public void Add(Conversation conversation) => Add(conversations, conversation);

@@ -135,7 +135,7 @@ internal sealed class InboundStore(
     /// <summary>Conversations this batch has loaded or opened.</summary>
     private IEnumerable<Conversation> LocalConversations => conversationsById.Values;
 
-    // Normalising a phone number (libphonenumber) is the costliest step per message: once each, for prefetch and write.
+    // Normalising a phone number (libphonenumber) is not cheap: each sender once, for both prefetch and write.
     private (string Kind, string Value) IdentityOf(InboundChannel channel, InboundMessage inbound)
     {
         if (identities.TryGetValue(inbound, out var known))

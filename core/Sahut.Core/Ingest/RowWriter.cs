@@ -42,7 +42,7 @@ internal sealed class RowWriter(SahutDbContext db)
             return;
         }
 
-        var columns = statement.Columns(db);
+        var columns = statement.Columns();
         var perCommand = isPostgres ? Math.Max(1, MaxPostgresParameters / columns.Count) : 1;
 
         // Commands of the same size are reused, so the provider prepares the SQL once.
@@ -105,7 +105,7 @@ internal sealed class RowWriter(SahutDbContext db)
     {
         private StoreObjectIdentifier Table => StoreObjectIdentifier.Table(EntityType.GetTableName()!, EntityType.GetSchema());
 
-        public List<Column> Columns(SahutDbContext db) => Properties
+        public List<Column> Columns() => Properties
             .Select(p => new Column(p.GetColumnName(Table)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
             .ToList();
 
