@@ -15,4 +15,19 @@ internal static class RawCommands
         command.CommandText = sql;
         return command;
     }
+
+    /// <summary>The same, with named parameters (name without prefix) whose types the provider infers from the values.</summary>
+    public static DbCommand CreateCommand(this DatabaseFacade database, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = database.CreateCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
 }

@@ -54,7 +54,7 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
             return 0;
         }
 
-        await using var index = Command(db, IndexSql, ("@upTo", upTo));
+        await using var index = db.Database.CreateCommand(IndexSql, ("upTo", upTo));
         await index.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return count;
@@ -94,20 +94,10 @@ public sealed class ContactSearchIndexer(IServiceScopeFactory scopes, IDbContext
 
     private static async Task<(int Count, long UpTo)> PendingAsync(SahutDbContext db, CancellationToken cancellationToken)
     {
-        await using var pending = Command(db, PendingSql, ("@chunk", Chunk));
+        await using var pending = db.Database.CreateCommand(PendingSql, ("chunk", Chunk));
         await using var reader = await pending.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var count = reader.GetInt32(0);
         return (count, count == 0 ? 0 : reader.GetInt64(1));
-    }
-
-    private static DbCommand Command(SahutDbContext db, string sql, (string Name, object Value) parameter)
-    {
-        var command = db.Database.CreateCommand(sql);
-        var p = command.CreateParameter();
-        p.ParameterName = parameter.Name;
-        p.Value = parameter.Value;
-        command.Parameters.Add(p);
-        return command;
     }
 }

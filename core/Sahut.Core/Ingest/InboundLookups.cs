@@ -78,14 +78,7 @@ internal sealed class InboundLookups(SahutDbContext db)
     private async Task<List<T>> ReadAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         // The caller holds the connection open for its batch.
-        await using var command = db.Database.CreateCommand(sql);
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        await using var command = db.Database.CreateCommand(sql, parameters);
 
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -116,13 +116,7 @@ internal sealed class WebhookEndpoints(
         if (request.ContentLength is { } length)
         {
             var body = new byte[length];
-            var filled = 0;
-            int read;
-            while (filled < body.Length && (read = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
-            {
-                filled += read;
-            }
-
+            var filled = await request.Body.ReadAtLeastAsync(body, body.Length, throwOnEndOfStream: false, cancellationToken);
             return filled == body.Length ? body : body[..filled];
         }
 
