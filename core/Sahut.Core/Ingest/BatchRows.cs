@@ -9,11 +9,16 @@ namespace Sahut.Ingest;
 /// </summary>
 internal sealed class BatchRows
 {
+    private static readonly string[] ContactColumns = [nameof(Contact.Name)];
+
+    // SQLite rewrites every index holding a column the UPDATE sets, changed or not: the status (in two indexes) is set
+    // only for the conversations a message reopened.
     private static readonly string[] ConversationColumns =
     [
-        nameof(Conversation.Status), nameof(Conversation.ResolvedAt), nameof(Conversation.MessagesIn),
-        nameof(Conversation.LastInboundAt), nameof(Conversation.LastMessageAt), nameof(Conversation.LastMessagePreview),
+        nameof(Conversation.MessagesIn), nameof(Conversation.LastInboundAt), nameof(Conversation.LastMessageAt), nameof(Conversation.LastMessagePreview),
     ];
+
+    private static readonly string[] ReopenedConversationColumns = [nameof(Conversation.Status), nameof(Conversation.ResolvedAt), .. ConversationColumns];
 
     private static readonly string[] MessageStatusColumns =
     [
@@ -26,6 +31,7 @@ internal sealed class BatchRows
     private readonly List<Message> messages = [];
     private readonly HashSet<Contact> renamedContacts = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Conversation> changedConversations = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Conversation> reopenedConversations = new(ReferenceEqualityComparer.Instance);
     private readonly HashSet<Message> changedMessages = new(ReferenceEqualityComparer.Instance);
 
     public void Add(Contact contact) => Add(contacts, contact);
@@ -40,6 +46,8 @@ internal sealed class BatchRows
 
     public void Changed(Conversation conversation) => ChangedIfExisting(changedConversations, conversation);
 
+    public void Reopened(Conversation conversation) => ChangedIfExisting(reopenedConversations, conversation);
+
     public void Changed(Message message) => ChangedIfExisting(changedMessages, message);
 
     /// <summary>Parents are inserted before children, as the foreign keys require; then existing rows are updated.</summary>
@@ -50,8 +58,9 @@ internal sealed class BatchRows
         await writer.InsertAsync(typeof(Conversation), conversations, cancellationToken);
         await writer.InsertAsync(typeof(Message), messages, cancellationToken);
         await writer.InsertAsync(typeof(Attachment), messages.SelectMany(m => m.Attachments).ToList(), cancellationToken);
-        await writer.UpdateAsync(typeof(Contact), [nameof(Contact.Name)], renamedContacts.ToList(), cancellationToken);
-        await writer.UpdateAsync(typeof(Conversation), ConversationColumns, changedConversations.ToList(), cancellationToken);
+        await writer.UpdateAsync(typeof(Contact), ContactColumns, renamedContacts.ToList(), cancellationToken);
+        await writer.UpdateAsync(typeof(Conversation), ReopenedConversationColumns, reopenedConversations.ToList(), cancellationToken);
+        await writer.UpdateAsync(typeof(Conversation), ConversationColumns, changedConversations.Except(reopenedConversations).ToList(), cancellationToken);
         await writer.UpdateAsync(typeof(Message), MessageStatusColumns, changedMessages.ToList(), cancellationToken);
     }
 

@@ -11,9 +11,10 @@ namespace Sahut.Ingest;
 /// query pipeline (parameter extraction, command building, materialising, tracking) cost more than the queries.
 /// Rows come back untracked and hold only the columns the writer reads or changes.
 /// </summary>
-internal sealed class InboundLookups(SahutDbContext db)
+internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
 {
     private readonly bool isPostgres = db.Database.IsNpgsql();
+    private readonly PreparedCommands commands = new(db);
 
     /// <summary>The channels the batch's deliveries came in on.</summary>
     public Task<List<InboundChannel>> ChannelsAsync(IReadOnlyCollection<Guid> channelIds, CancellationToken cancellationToken) =>
@@ -77,8 +78,8 @@ internal sealed class InboundLookups(SahutDbContext db)
 
     private async Task<List<T>> ReadAsync<T>(string sql, (string Name, object Value)[] parameters, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
-        // The caller holds the connection open for its batch.
-        await using var command = db.Database.CreateCommand(sql, parameters);
+        // The caller holds the connection open; the command stays prepared for the next batch.
+        var command = commands.For(sql, parameters);
 
         var rows = new List<T>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -89,4 +90,6 @@ internal sealed class InboundLookups(SahutDbContext db)
 
         return rows;
     }
+
+    public ValueTask DisposeAsync() => commands.DisposeAsync();
 }

@@ -9,7 +9,11 @@ using Sahut.Inbox;
 
 namespace Sahut.Ingest;
 
-/// <summary>Writes one group of inbound deliveries in one transaction: contacts, conversations, messages, statuses.</summary>
+/// <summary>
+/// Writes one group of inbound deliveries in one transaction: contacts, conversations, messages, statuses. The writer
+/// keeps one store (its context, open connection and prepared commands) from batch to batch; each batch starts from
+/// nothing the previous one knew.
+/// </summary>
 internal sealed class InboundStore(
     SahutDbContext db,
     ContactService contacts,
@@ -18,11 +22,12 @@ internal sealed class InboundStore(
     TimeProvider time,
     EarlyStatusBuffer early,
     SqliteWriteGate gate,
-    ILogger<InboundStore> logger)
+    ILogger<InboundStore> logger) : IAsyncDisposable
 {
     private readonly InboundLookups lookups = new(db);
-    private readonly List<DomainEvent> events = [];
-    private readonly BatchRows rows = new();
+    private readonly RowWriter writer = new(db);
+    private List<DomainEvent> events = [];
+    private BatchRows rows = new();
 
     // Nothing is tracked by EF: every row read is kept here, one instance per row, and written back by BatchRows.
     // What the batch prefetch already looked up needs no query of its own: every identity of the batch is
@@ -40,8 +45,13 @@ internal sealed class InboundStore(
 
     public async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
-        // One connection for the whole batch: EF would otherwise open (and set up) one per query.
-        await db.Database.OpenConnectionAsync(cancellationToken);
+        // One connection, open from batch to batch: EF would otherwise open (and set up) one per query.
+        Forget();
+        if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+
         var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
         var channels = (await lookups.ChannelsAsync(channelIds, cancellationToken)).ToDictionary(c => c.Id);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
@@ -82,9 +92,30 @@ internal sealed class InboundStore(
             results[i] = new InboundResult(stored, duplicates);
         }
 
-        await rows.WriteAsync(new RowWriter(db), cancellationToken);
+        await rows.WriteAsync(writer, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (results, events);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await lookups.DisposeAsync();
+        await writer.DisposeAsync();
+    }
+
+    private void Forget()
+    {
+        // Nothing is tracked on purpose; clearing anyway keeps one slip from growing with the session.
+        db.ChangeTracker.Clear();
+        events = [];
+        rows = new();
+        conversationsLoaded.Clear();
+        messagesLoaded.Clear();
+        contactsByIdentity.Clear();
+        latestConversations.Clear();
+        conversationsById.Clear();
+        identities.Clear();
+        messagesByProviderId.Clear();
     }
 
     private async Task PrefetchAsync(IReadOnlyList<PendingDelivery> batch, Dictionary<Guid, InboundChannel> channels, CancellationToken cancellationToken)
@@ -297,7 +328,7 @@ internal sealed class InboundStore(
         }
         else if (conversation.Status == ConversationStatus.Resolved)
         {
-            rows.Changed(conversation);
+            rows.Reopened(conversation);
             conversation.Status = ConversationStatus.Open;
             conversation.ResolvedAt = null;
             events.Add(new ConversationOpened(channel.WorkspaceId, conversation.Id, Reopened: true));

@@ -18,6 +18,8 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
 {
     private const int MaxBatch = 512;
 
+    private AsyncServiceScope? session;
+
     private readonly Channel<PendingDelivery> queue = Channel.CreateBounded<PendingDelivery>(
         new BoundedChannelOptions(8192) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
@@ -51,6 +53,10 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await EndSessionAsync();
         }
     }
 
@@ -110,8 +116,27 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
 
     private async Task<(InboundResult[] Results, List<DomainEvent> Events)> WriteAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var store = scope.ServiceProvider.GetRequiredService<InboundStore>();
-        return await store.WriteAsync(batch, cancellationToken);
+        // One scope, context and open connection serve batch after batch (setting them up was a tenth of a batch);
+        // after a failure the next batch starts on fresh ones.
+        session ??= scopes.CreateAsyncScope();
+        try
+        {
+            var store = session.Value.ServiceProvider.GetRequiredService<InboundStore>();
+            return await store.WriteAsync(batch, cancellationToken);
+        }
+        catch
+        {
+            await EndSessionAsync();
+            throw;
+        }
+    }
+
+    private async Task EndSessionAsync()
+    {
+        if (session is { } ending)
+        {
+            session = null;
+            await ending.DisposeAsync();
+        }
     }
 }

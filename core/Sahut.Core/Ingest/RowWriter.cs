@@ -13,26 +13,38 @@ namespace Sahut.Ingest;
 /// compiled property getters and converting it with the column's own type mapping. EF's SaveChanges generates SQL,
 /// sorts dependencies and detects changes per row, which was most of the writer's time under a burst of webhooks.
 /// </summary>
-internal sealed class RowWriter(SahutDbContext db)
+internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
 {
     // PostgreSQL pays a round trip per command, so rows share one (under its 65,535 parameters). SQLite has no round
     // trip but finds each named parameter by a scan: one prepared single-row statement is fastest there.
     private const int MaxPostgresParameters = 16_000;
 
     private readonly bool isPostgres = db.Database.IsNpgsql();
+    private readonly PreparedCommands commands = new(db);
+    private readonly Dictionary<(Type Type, string[]? Properties), Statement> statements = [];
 
-    public Task InsertAsync(Type type, IReadOnlyList<object> rows, CancellationToken cancellationToken)
-    {
-        var entityType = db.Model.FindEntityType(type)!;
-        return WriteAsync(new Statement(entityType, entityType.GetProperties(), Update: false), rows, cancellationToken);
-    }
+    public Task InsertAsync(Type type, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
+        WriteAsync(StatementFor(type, null), rows, cancellationToken);
 
     /// <summary>Writes these properties of existing rows; a row that no longer exists fails the batch.</summary>
-    public Task UpdateAsync(Type type, IEnumerable<string> properties, IReadOnlyList<object> rows, CancellationToken cancellationToken)
+    public Task UpdateAsync(Type type, string[] properties, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
+        WriteAsync(StatementFor(type, properties), rows, cancellationToken);
+
+    public ValueTask DisposeAsync() => commands.DisposeAsync();
+
+    // Keyed by the caller's property array itself: callers pass the same array each time.
+    private Statement StatementFor(Type type, string[]? properties)
     {
-        var entityType = db.Model.FindEntityType(type)!;
-        var key = entityType.FindPrimaryKey()!.Properties.Single();
-        return WriteAsync(new Statement(entityType, properties.Select(p => entityType.FindProperty(p)!).Append(key), Update: true), rows, cancellationToken);
+        if (!statements.TryGetValue((type, properties), out var statement))
+        {
+            var entityType = db.Model.FindEntityType(type)!;
+            statement = properties is null
+                ? new Statement(entityType, entityType.GetProperties(), update: false)
+                : new Statement(entityType, properties.Select(p => entityType.FindProperty(p)!).Append(entityType.FindPrimaryKey()!.Properties.Single()), update: true);
+            statements[(type, properties)] = statement;
+        }
+
+        return statement;
     }
 
     private async Task WriteAsync(Statement statement, IReadOnlyList<object> rows, CancellationToken cancellationToken)
@@ -42,29 +54,20 @@ internal sealed class RowWriter(SahutDbContext db)
             return;
         }
 
-        var columns = statement.Columns();
+        var columns = statement.Columns;
         var perCommand = isPostgres ? Math.Max(1, MaxPostgresParameters / columns.Count) : 1;
-
-        // Commands of the same size are reused, so the provider prepares the SQL once.
-        await using var full = db.Database.CreateCommand(statement.Sql(db, columns, perCommand));
         foreach (var chunk in rows.Chunk(perCommand))
         {
-            if (chunk.Length == perCommand)
-            {
-                await ExecuteAsync(full, statement, chunk, columns, cancellationToken);
-            }
-            else
-            {
-                await using var rest = db.Database.CreateCommand(statement.Sql(db, columns, chunk.Length));
-                await ExecuteAsync(rest, statement, chunk, columns, cancellationToken);
-            }
+            // Commands are kept per SQL text, so the provider prepares each size once.
+            await ExecuteAsync(commands.For(statement.Sql(db, chunk.Length)), statement, chunk, cancellationToken);
         }
     }
 
-    private static async Task ExecuteAsync(DbCommand command, Statement statement, object[] chunk, List<Column> columns, CancellationToken cancellationToken)
+    private static async Task ExecuteAsync(DbCommand command, Statement statement, object[] chunk, CancellationToken cancellationToken)
     {
         // The first rows create the parameters (the mapping picks each one's type); later rows of the same command
         // only change their values, so the provider binds them without building new parameter objects.
+        var columns = statement.Columns;
         var reuse = command.Parameters.Count == chunk.Length * columns.Count;
         var index = 0;
         foreach (var row in chunk)
@@ -101,19 +104,33 @@ internal sealed class RowWriter(SahutDbContext db)
         }
     }
 
-    private sealed record Statement(IEntityType EntityType, IEnumerable<IProperty> Properties, bool Update)
+    private sealed class Statement(IEntityType entityType, IEnumerable<IProperty> properties, bool update)
     {
-        private StoreObjectIdentifier Table => StoreObjectIdentifier.Table(EntityType.GetTableName()!, EntityType.GetSchema());
+        private readonly StoreObjectIdentifier table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
+        private readonly Dictionary<int, string> sqlByRows = [];
 
-        public List<Column> Columns() => Properties
-            .Select(p => new Column(p.GetColumnName(Table)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
+        public IEntityType EntityType => entityType;
+
+        public bool Update => update;
+
+        public List<Column> Columns => field ??= properties
+            .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
             .ToList();
 
         /// <summary>SQL for this many rows; parameters are numbered row by row, in column order.</summary>
-        public string Sql(SahutDbContext db, List<Column> columns, int rows)
+        public string Sql(SahutDbContext db, int rows)
         {
-            var sql = db.GetService<ISqlGenerationHelper>();
-            var table = sql.DelimitIdentifier(Table.Name, Table.Schema);
+            if (!sqlByRows.TryGetValue(rows, out var text))
+            {
+                text = sqlByRows[rows] = Build(db.GetService<ISqlGenerationHelper>(), rows);
+            }
+
+            return text;
+        }
+
+        private string Build(ISqlGenerationHelper sql, int rows)
+        {
+            var name = sql.DelimitIdentifier(table.Name, table.Schema);
             var text = new StringBuilder();
             var parameter = 0;
             if (Update)
@@ -121,24 +138,24 @@ internal sealed class RowWriter(SahutDbContext db)
                 // One UPDATE per row; the key is the last column.
                 for (var row = 0; row < rows; row++)
                 {
-                    text.Append("UPDATE ").Append(table).Append(" SET ");
-                    for (var column = 0; column < columns.Count - 1; column++)
+                    text.Append("UPDATE ").Append(name).Append(" SET ");
+                    for (var column = 0; column < Columns.Count - 1; column++)
                     {
-                        text.Append(column == 0 ? "" : ", ").Append(sql.DelimitIdentifier(columns[column].Name)).Append(" = @p").Append(parameter++);
+                        text.Append(column == 0 ? "" : ", ").Append(sql.DelimitIdentifier(Columns[column].Name)).Append(" = @p").Append(parameter++);
                     }
 
-                    text.Append(" WHERE ").Append(sql.DelimitIdentifier(columns[^1].Name)).Append(" = @p").Append(parameter++).Append(';');
+                    text.Append(" WHERE ").Append(sql.DelimitIdentifier(Columns[^1].Name)).Append(" = @p").Append(parameter++).Append(';');
                 }
 
                 return text.ToString();
             }
 
-            text.Append("INSERT INTO ").Append(table).Append(" (");
-            text.AppendJoin(", ", columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
+            text.Append("INSERT INTO ").Append(name).Append(" (");
+            text.AppendJoin(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
             for (var row = 0; row < rows; row++)
             {
                 text.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < columns.Count; column++)
+                for (var column = 0; column < Columns.Count; column++)
                 {
                     text.Append(column == 0 ? "@p" : ", @p").Append(parameter++);
                 }

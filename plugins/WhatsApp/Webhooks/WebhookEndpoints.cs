@@ -101,7 +101,7 @@ internal sealed class WebhookEndpoints(
             await templateStatus.ApplyAsync(channel, batch.TemplateUpdates, cancellationToken);
         }
 
-        return Results.Ok();
+        return Acknowledged.Instance;
     }
 
     private async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -35,6 +35,24 @@ public sealed class DeliveryRobustness
     }
 
     [Fact]
+    public async Task A_delivery_that_fails_leaves_the_writer_storing_the_next_ones()
+    {
+        await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
+        var (_, _, channel) = await h.SeedWorkspaceAsync();
+        var sink = (IInboundSink)h.Services.GetService(typeof(IInboundSink))!;
+        var at = h.Time.GetUtcNow().UtcDateTime;
+
+        await sink.AcceptAsync(channel, [new InboundMessage("in-1", "081234567890", "Budi", at, MessageKinds.Text, "satu", [])], CancellationToken.None);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => sink.AcceptAsync(Guid.NewGuid(), [new InboundMessage("in-x", "081234567890", "Budi", at, MessageKinds.Text, "hilang", [])], CancellationToken.None));
+        await sink.AcceptAsync(channel, [new InboundMessage("in-2", "081234567890", "Budi", at.AddSeconds(1), MessageKinds.Text, "dua", [])], CancellationToken.None);
+
+        var conversation = await h.DbAsync(db => db.Conversations.SingleAsync());
+        Assert.Equal(2, conversation.MessagesIn);
+        Assert.Equal("dua", conversation.LastMessagePreview);
+        Assert.Equal(["in-1", "in-2"], await h.DbAsync(db => db.Messages.OrderBy(m => m.CreatedAt).Select(m => m.ProviderMessageId!).ToListAsync()));
+    }
+
+    [Fact]
     public async Task An_item_interrupted_mid_send_is_marked_uncertain_and_never_resent_while_pending_items_are_sent_once()
     {
         await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);

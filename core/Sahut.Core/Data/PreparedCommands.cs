@@ -1,0 +1,61 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Sahut.Data;
+
+/// <summary>
+/// Commands kept per SQL text on a context's connection, so a provider that prepares statements (SQLite) prepares each
+/// one once for as long as the connection stays open; each use takes the context's current transaction and new values.
+/// </summary>
+internal sealed class PreparedCommands(DbContext db) : IAsyncDisposable
+{
+    private readonly Dictionary<string, DbCommand> commands = new(StringComparer.Ordinal);
+
+    /// <summary>The command for this SQL with these named parameters (name without prefix), always in the same order.</summary>
+    public DbCommand For(string sql, params (string Name, object Value)[] parameters)
+    {
+        if (Cached(sql) is not { } command)
+        {
+            return commands[sql] = db.Database.CreateCommand(sql, parameters);
+        }
+
+        for (var i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[i].Value = parameters[i].Value;
+        }
+
+        return command;
+    }
+
+    /// <summary>The command for this SQL; the caller adds its parameters the first time and sets their values after.</summary>
+    public DbCommand For(string sql) => Cached(sql) ?? (commands[sql] = db.Database.CreateCommand(sql));
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var command in commands.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        commands.Clear();
+    }
+
+    private DbCommand? Cached(string sql)
+    {
+        if (!commands.TryGetValue(sql, out var command))
+        {
+            return null;
+        }
+
+        if (command.Connection != db.Database.GetDbConnection())
+        {
+            command.Dispose();
+            commands.Remove(sql);
+            return null;
+        }
+
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+}
