@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -16,11 +17,12 @@ namespace Sahut.Ingest;
 internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
 {
     // PostgreSQL pays a round trip per command, so rows share one (under its 65,535 parameters). SQLite has no round
-    // trip but finds each named parameter by a scan: one prepared single-row statement is fastest there.
+    // trip: one single-row statement, prepared once and bound by position, is fastest there.
     private const int MaxPostgresParameters = 16_000;
 
     private readonly bool isPostgres = db.Database.IsNpgsql();
     private readonly PreparedCommands commands = new(db);
+    private readonly Dictionary<string, SqliteRowStatement> sqliteStatements = new(StringComparer.Ordinal);
     private readonly Dictionary<(Type Type, string[]? Properties), Statement> statements = [];
 
     public Task InsertAsync(Type type, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
@@ -30,7 +32,16 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
     public Task UpdateAsync(Type type, string[] properties, IReadOnlyList<object> rows, CancellationToken cancellationToken) =>
         WriteAsync(StatementFor(type, properties), rows, cancellationToken);
 
-    public ValueTask DisposeAsync() => commands.DisposeAsync();
+    public ValueTask DisposeAsync()
+    {
+        foreach (var statement in sqliteStatements.Values)
+        {
+            statement.Dispose();
+        }
+
+        sqliteStatements.Clear();
+        return commands.DisposeAsync();
+    }
 
     // Keyed by the caller's property array itself: callers pass the same array each time.
     private Statement StatementFor(Type type, string[]? properties)
@@ -54,12 +65,49 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
             return;
         }
 
-        var columns = statement.Columns;
-        var perCommand = isPostgres ? Math.Max(1, MaxPostgresParameters / columns.Count) : 1;
-        foreach (var chunk in rows.Chunk(perCommand))
+        if (!isPostgres)
+        {
+            WriteOnSqlite(statement, rows);
+            return;
+        }
+
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxPostgresParameters / statement.Columns.Count)))
         {
             // Commands are kept per SQL text, so the provider prepares each size once.
             await ExecuteAsync(commands.For(statement.Sql(db, chunk.Length)), statement, chunk, cancellationToken);
+        }
+    }
+
+    private void WriteOnSqlite(Statement statement, IReadOnlyList<object> rows)
+    {
+        var sql = statement.Sql(db, 1);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (!sqliteStatements.TryGetValue(sql, out var prepared) || !prepared.IsOn(connection))
+        {
+            prepared?.Dispose();
+            prepared = sqliteStatements[sql] = new SqliteRowStatement(connection, sql);
+        }
+
+        var columns = statement.Columns;
+        var values = new object?[columns.Count];
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                values[i] = columns[i].ToProvider(columns[i].Getter.GetClrValue(row));
+            }
+
+            int written;
+            try
+            {
+                written = prepared.Execute(values);
+            }
+            catch (SqliteException ex)
+            {
+                throw Failed(statement, 1, ex);
+            }
+
+            Check(statement, 1, written);
         }
     }
 
@@ -94,13 +142,21 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
         }
         catch (DbException ex)
         {
-            // The writer treats a failed write like SaveChanges' (e.g. another node stored the same message meanwhile).
-            throw new DbUpdateException($"Writing {chunk.Length} {statement.EntityType.ClrType.Name} rows failed: {ex.Message}", ex);
+            throw Failed(statement, chunk.Length, ex);
         }
 
-        if (statement.Update && written != chunk.Length)
+        Check(statement, chunk.Length, written);
+    }
+
+    // The writer treats a failed write like SaveChanges' (e.g. another node stored the same message meanwhile).
+    private static DbUpdateException Failed(Statement statement, int rows, DbException ex) =>
+        new($"Writing {rows} {statement.EntityType.ClrType.Name} rows failed: {ex.Message}", ex);
+
+    private static void Check(Statement statement, int rows, int written)
+    {
+        if (statement.Update && written != rows)
         {
-            throw new DbUpdateConcurrencyException($"{chunk.Length - written} {statement.EntityType.ClrType.Name} rows to update no longer exist.");
+            throw new DbUpdateConcurrencyException($"{rows - written} {statement.EntityType.ClrType.Name} rows to update no longer exist.");
         }
     }
 

@@ -53,6 +53,47 @@ public sealed class DeliveryRobustness
     }
 
     [Fact]
+    public async Task Rows_the_inbound_writer_binds_itself_compare_and_store_like_the_rows_EF_writes()
+    {
+        await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
+        var (ws, _, channel) = await h.SeedWorkspaceAsync();
+        var sink = (IInboundSink)h.Services.GetService(typeof(IInboundSink))!;
+        var at = new DateTime(2026, 11, 24, 9, 30, 15, DateTimeKind.Utc).AddTicks(1_234_567);
+
+        await sink.AcceptAsync(channel, [new InboundMessage("in-f", "081234567890", "Budi", at, MessageKinds.Text, "halo", [])], CancellationToken.None);
+
+        // Equality through EF's own parameters: any difference in how a Guid or a DateTime is written would miss.
+        var inbound = await h.DbAsync(db => db.Messages.SingleAsync(m => m.CreatedAt == at && m.ChannelId == channel && m.WorkspaceId == ws));
+        var conversation = await h.DbAsync(db => db.Conversations.SingleAsync(c => c.Id == inbound.ConversationId && c.LastMessageAt == at && c.LastInboundAt == at && c.Status == ConversationStatus.Open));
+        Assert.Equal(1, conversation.MessagesIn);
+        Assert.Equal(at, inbound.CreatedAt);
+        Assert.Equal(DeliveryStatus.Delivered, inbound.DeliveryStatus);
+
+        // The same storage class, column by column, as a message EF wrote (an agent's reply).
+        var reply = await h.WithAsync<ConversationCommands, Message>(c => c.ReplyAsync(ws, conversation.Id, null, new ReplyContent("balas", null), CancellationToken.None));
+        var inboundTypes = await StorageClassesAsync(h, inbound.Id);
+        var replyTypes = await StorageClassesAsync(h, reply.Id);
+        foreach (var (column, type) in inboundTypes)
+        {
+            if (type != "null" && replyTypes[column] != "null")
+            {
+                Assert.True(type == replyTypes[column], $"{column}: the writer stored {type}, EF stores {replyTypes[column]}");
+            }
+        }
+    }
+
+    private static Task<Dictionary<string, string>> StorageClassesAsync(CoreHarness h, Guid messageId) => h.DbAsync(async db =>
+    {
+        var columns = db.Model.FindEntityType(typeof(Message))!.GetProperties().Select(p => p.GetColumnName()).ToList();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = $"SELECT {string.Join(", ", columns.Select(c => $"typeof(\"{c}\")"))} FROM \"Messages\" WHERE \"Id\" = '{messageId.ToString().ToUpperInvariant()}'";
+        await db.Database.OpenConnectionAsync();
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        return columns.Select((c, i) => (c, reader.GetString(i))).ToDictionary(x => x.c, x => x.Item2);
+    });
+
+    [Fact]
     public async Task An_item_interrupted_mid_send_is_marked_uncertain_and_never_resent_while_pending_items_are_sent_once()
     {
         await using var h = await CoreHarness.StartAsync(DatabaseKind.Sqlite);
