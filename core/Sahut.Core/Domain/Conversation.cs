@@ -2,7 +2,15 @@ namespace Sahut.Domain;
 
 public sealed class Conversation
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Conversation()
+        : this(Guid.CreateVersion7())
+    {
+    }
+
+    /// <summary>An existing row's instance: its id is read, not made (making one costs a read of the system's random source).</summary>
+    public Conversation(Guid id) => Id = id;
+
+    public Guid Id { get; set; }
     public Guid WorkspaceId { get; set; }
     public Guid ChannelId { get; set; }
     public Guid ContactId { get; set; }

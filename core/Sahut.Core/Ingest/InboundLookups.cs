@@ -40,7 +40,7 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
             WHERE i."WorkspaceId" = @workspace AND i."Kind" = @kind AND i."Value" {InList("@values")}
             """,
             [("workspace", workspaceId), ("kind", kind), ("values", List(values))],
-            reader => (reader.GetString(0), new Contact { Id = reader.GetGuid(1), WorkspaceId = workspaceId, Name = reader.IsDBNull(2) ? null : reader.GetString(2) }),
+            reader => (reader.GetString(0), new Contact(reader.GetGuid(1)) { WorkspaceId = workspaceId, Name = reader.IsDBNull(2) ? null : reader.GetString(2) }),
             cancellationToken);
 
     /// <summary>Every conversation these contacts have on the channel.</summary>
@@ -51,22 +51,24 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
             FROM "Conversations" WHERE "ChannelId" = @channel AND "ContactId" {InList("@contacts")}
             """,
             [("channel", channelId), ("contacts", List(contactIds))],
-            reader => new Conversation
+            reader => new Conversation(reader.GetGuid(0))
             {
-                Id = reader.GetGuid(0),
                 WorkspaceId = reader.GetGuid(1),
                 ChannelId = channelId,
                 ContactId = reader.GetGuid(2),
                 Status = Enum.Parse<ConversationStatus>(reader.GetString(3)),
                 ThreadKey = reader.IsDBNull(4) ? null : reader.GetString(4),
-                CreatedAt = reader.GetDateTime(5),
-                LastInboundAt = reader.IsDBNull(6) ? null : reader.GetDateTime(6),
-                LastMessageAt = reader.GetDateTime(7),
-                ResolvedAt = reader.IsDBNull(8) ? null : reader.GetDateTime(8),
+                CreatedAt = DateTimeAt(reader, 5),
+                LastInboundAt = reader.IsDBNull(6) ? null : DateTimeAt(reader, 6),
+                LastMessageAt = DateTimeAt(reader, 7),
+                ResolvedAt = reader.IsDBNull(8) ? null : DateTimeAt(reader, 8),
                 MessagesIn = reader.GetInt32(9),
                 LastMessagePreview = reader.IsDBNull(10) ? null : reader.GetString(10),
             },
             cancellationToken);
+
+    private DateTime DateTimeAt(DbDataReader reader, int ordinal) =>
+        !isPostgres && SqliteDateTimeText.TryParse(reader.GetString(ordinal), out var at) ? at : reader.GetDateTime(ordinal);
 
     // SQLite takes a list as one JSON array parameter; PostgreSQL as one array parameter.
     private string InList(string parameter) => isPostgres ? $"= ANY({parameter})" : $"IN (SELECT \"value\" FROM json_each({parameter}))";
