@@ -13,10 +13,12 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.Subject).HasMaxLength(500);
         builder.Property(c => c.ThreadKey).HasMaxLength(500);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(200);
-        // The inbox list: newest activity first, within a workspace, optionally by status / assignee / channel.
-        builder.HasIndex(c => new { c.WorkspaceId, c.LastMessageAt });
+        // The inbox list: newest activity first, within a workspace, optionally by status / assignee / channel. Every
+        // message rewrites its conversation's entry in each index holding LastMessageAt, so the assignee index holds
+        // assigned conversations only; "unassigned" walks the first index, which carries AssigneeId to filter on.
+        builder.HasIndex(c => new { c.WorkspaceId, c.LastMessageAt, c.AssigneeId });
         builder.HasIndex(c => new { c.WorkspaceId, c.Status, c.LastMessageAt });
-        builder.HasIndex(c => new { c.WorkspaceId, c.AssigneeId, c.LastMessageAt });
+        builder.HasIndex(c => new { c.WorkspaceId, c.AssigneeId, c.LastMessageAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
         builder.HasIndex(c => new { c.WorkspaceId, c.CreatedAt });
         builder.HasIndex(c => new { c.ChannelId, c.ContactId, c.Status });
         builder.HasIndex(c => new { c.ChannelId, c.ThreadKey });

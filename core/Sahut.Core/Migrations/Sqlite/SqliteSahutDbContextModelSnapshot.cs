@@ -491,11 +491,12 @@ namespace Sahut.Migrations.Sqlite
 
                     b.HasIndex("WorkspaceId", "CreatedAt");
 
-                    b.HasIndex("WorkspaceId", "LastMessageAt");
-
                     b.HasIndex("ChannelId", "ContactId", "Status");
 
-                    b.HasIndex("WorkspaceId", "AssigneeId", "LastMessageAt");
+                    b.HasIndex("WorkspaceId", "AssigneeId", "LastMessageAt")
+                        .HasFilter("\"AssigneeId\" IS NOT NULL");
+
+                    b.HasIndex("WorkspaceId", "LastMessageAt", "AssigneeId");
 
                     b.HasIndex("WorkspaceId", "Status", "LastMessageAt");
 

@@ -61,10 +61,16 @@ internal static class CloudWebhookParser
 
     private static PhoneNumberEvents MessagesChange(JsonElement value)
     {
-        var names = value.Items("contacts")
-            .Where(c => c.Text("wa_id") is not null)
-            .GroupBy(c => c.Text("wa_id")!)
-            .ToDictionary(g => g.Key, g => g.First().Child("profile")?.Text("name"));
+        // The first profile given for a sender wins.
+        var names = new Dictionary<string, string?>();
+        foreach (var contact in value.Items("contacts"))
+        {
+            if (contact.Text("wa_id") is { } waId)
+            {
+                names.TryAdd(waId, contact.Child("profile")?.Text("name"));
+            }
+        }
+
         var events = new List<InboundEvent>();
         foreach (var message in value.Items("messages"))
         {
