@@ -32,39 +32,39 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
             reader => reader.GetString(0),
             cancellationToken);
 
-    /// <summary>The contacts holding these identities of one kind, with the identity value each was found by.</summary>
-    public Task<List<(string Value, Contact Contact)>> ContactsByIdentityAsync(Guid workspaceId, string kind, IReadOnlyCollection<string> values, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// The contacts holding these identities of one kind, each with the identity value it was found by and every
+    /// conversation it has on the channel (one row per conversation; none when it has none there).
+    /// </summary>
+    public Task<List<(string Value, Contact Contact, Conversation? Conversation)>> ContactsByIdentityAsync(InboundChannel channel, string kind, IReadOnlyCollection<string> values, CancellationToken cancellationToken) =>
         ReadAsync(
             $"""
-            SELECT i."Value", c."Id", c."Name" FROM "ContactIdentities" AS i INNER JOIN "Contacts" AS c ON c."Id" = i."ContactId"
+            SELECT i."Value", c."Id", c."Name",
+                v."Id", v."ContactId", v."Status", v."ThreadKey", v."CreatedAt", v."LastInboundAt", v."LastMessageAt", v."ResolvedAt", v."MessagesIn", v."LastMessagePreview"
+            FROM "ContactIdentities" AS i
+            INNER JOIN "Contacts" AS c ON c."Id" = i."ContactId"
+            LEFT JOIN "Conversations" AS v ON v."ChannelId" = @channel AND v."ContactId" = c."Id"
             WHERE i."WorkspaceId" = @workspace AND i."Kind" = @kind AND i."Value" {InList("@values")}
             """,
-            [("workspace", workspaceId), ("kind", kind), ("values", List(values))],
-            reader => (reader.GetString(0), new Contact(reader.GetGuid(1)) { WorkspaceId = workspaceId, Name = reader.IsDBNull(2) ? null : reader.GetString(2) }),
-            cancellationToken);
-
-    /// <summary>Every conversation these contacts have on the channel.</summary>
-    public Task<List<Conversation>> ConversationsAsync(Guid channelId, IReadOnlyCollection<Guid> contactIds, CancellationToken cancellationToken) =>
-        ReadAsync(
-            $"""
-            SELECT "Id", "WorkspaceId", "ContactId", "Status", "ThreadKey", "CreatedAt", "LastInboundAt", "LastMessageAt", "ResolvedAt", "MessagesIn", "LastMessagePreview"
-            FROM "Conversations" WHERE "ChannelId" = @channel AND "ContactId" {InList("@contacts")}
-            """,
-            [("channel", channelId), ("contacts", List(contactIds))],
-            reader => new Conversation(reader.GetGuid(0))
-            {
-                WorkspaceId = reader.GetGuid(1),
-                ChannelId = channelId,
-                ContactId = reader.GetGuid(2),
-                Status = Enum.Parse<ConversationStatus>(reader.GetString(3)),
-                ThreadKey = reader.IsDBNull(4) ? null : reader.GetString(4),
-                CreatedAt = DateTimeAt(reader, 5),
-                LastInboundAt = reader.IsDBNull(6) ? null : DateTimeAt(reader, 6),
-                LastMessageAt = DateTimeAt(reader, 7),
-                ResolvedAt = reader.IsDBNull(8) ? null : DateTimeAt(reader, 8),
-                MessagesIn = reader.GetInt32(9),
-                LastMessagePreview = reader.IsDBNull(10) ? null : reader.GetString(10),
-            },
+            [("channel", channel.Id), ("workspace", channel.WorkspaceId), ("kind", kind), ("values", List(values))],
+            reader => (
+                reader.GetString(0),
+                new Contact(reader.GetGuid(1)) { WorkspaceId = channel.WorkspaceId, Name = reader.IsDBNull(2) ? null : reader.GetString(2) },
+                reader.IsDBNull(3) ? null : new Conversation(reader.GetGuid(3))
+                {
+                    // A conversation belongs to its channel's workspace.
+                    WorkspaceId = channel.WorkspaceId,
+                    ChannelId = channel.Id,
+                    ContactId = reader.GetGuid(4),
+                    Status = Enum.Parse<ConversationStatus>(reader.GetString(5)),
+                    ThreadKey = reader.IsDBNull(6) ? null : reader.GetString(6),
+                    CreatedAt = DateTimeAt(reader, 7),
+                    LastInboundAt = reader.IsDBNull(8) ? null : DateTimeAt(reader, 8),
+                    LastMessageAt = DateTimeAt(reader, 9),
+                    ResolvedAt = reader.IsDBNull(10) ? null : DateTimeAt(reader, 10),
+                    MessagesIn = reader.GetInt32(11),
+                    LastMessagePreview = reader.IsDBNull(12) ? null : reader.GetString(12),
+                }),
             cancellationToken);
 
     private DateTime DateTimeAt(DbDataReader reader, int ordinal) =>

@@ -39,6 +39,9 @@ internal sealed class InboundStore(
     private readonly Dictionary<(Guid WorkspaceId, string Kind, string Value), Contact> contactsByIdentity = [];
     private readonly Dictionary<(Guid ChannelId, Guid ContactId), Conversation> latestConversations = [];
     private readonly Dictionary<Guid, Conversation> conversationsById = [];
+    // A channel's workspace and type never change, so each is read once per session. (Should a channel be deleted
+    // meanwhile, messages for it fail their foreign keys and statuses for it find no message to change.)
+    private readonly Dictionary<Guid, InboundChannel> channelsSeen = [];
     private readonly Dictionary<InboundMessage, (string Kind, string Value)> identities = new(ReferenceEqualityComparer.Instance);
     // Every message the batch has stored or loaded by provider id (statuses, quotes).
     private readonly Dictionary<(Guid ChannelId, string ProviderMessageId), Message> messagesByProviderId = [];
@@ -52,8 +55,7 @@ internal sealed class InboundStore(
             await db.Database.OpenConnectionAsync(cancellationToken);
         }
 
-        var channelIds = batch.Select(p => p.ChannelId).Distinct().ToList();
-        var channels = (await lookups.ChannelsAsync(channelIds, cancellationToken)).ToDictionary(c => c.Id);
+        var channels = await ChannelsAsync(batch, cancellationToken);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
 
         // Per-message work is in memory; the database is asked a handful of set queries per batch.
@@ -103,6 +105,20 @@ internal sealed class InboundStore(
         await writer.DisposeAsync();
     }
 
+    private async Task<Dictionary<Guid, InboundChannel>> ChannelsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
+    {
+        var unseen = batch.Select(p => p.ChannelId).Where(id => !channelsSeen.ContainsKey(id)).Distinct().ToList();
+        if (unseen.Count > 0)
+        {
+            foreach (var channel in await lookups.ChannelsAsync(unseen, cancellationToken))
+            {
+                channelsSeen[channel.Id] = channel;
+            }
+        }
+
+        return channelsSeen;
+    }
+
     private void Forget()
     {
         // Nothing is tracked on purpose; clearing anyway keeps one slip from growing with the session.
@@ -144,21 +160,13 @@ internal sealed class InboundStore(
                 var values = named.Where(i => i.Kind == kind).Select(i => i.Value).ToList();
                 // One instance per contact, however many of its identities the batch names.
                 var loaded = new Dictionary<Guid, Contact>();
-                foreach (var (value, found) in await lookups.ContactsByIdentityAsync(channel.WorkspaceId, kind, values, cancellationToken))
+                foreach (var (value, found, conversation) in await lookups.ContactsByIdentityAsync(channel, kind, values, cancellationToken))
                 {
                     contactsByIdentity[(channel.WorkspaceId, kind, value)] = loaded.TryAdd(found.Id, found) ? found : loaded[found.Id];
+                    Remember(conversation);
                 }
 
-                var contactIds = loaded.Keys.ToList();
-                if (contactIds.Count > 0)
-                {
-                    foreach (var conversation in await lookups.ConversationsAsync(channel.Id, contactIds, cancellationToken))
-                    {
-                        Remember(conversation);
-                    }
-                }
-
-                conversationsLoaded.UnionWith(contactIds.Select(id => (channel.Id, id)));
+                conversationsLoaded.UnionWith(loaded.Keys.Select(id => (channel.Id, id)));
             }
         }
     }
