@@ -43,15 +43,9 @@ internal sealed class PreparedCommands(DbContext db) : IAsyncDisposable
 
     private DbCommand? Cached(string sql)
     {
+        // A context keeps one connection object for its lifetime, so a kept command is always on it.
         if (!commands.TryGetValue(sql, out var command))
         {
-            return null;
-        }
-
-        if (command.Connection != db.Database.GetDbConnection())
-        {
-            command.Dispose();
-            commands.Remove(sql);
             return null;
         }
 
