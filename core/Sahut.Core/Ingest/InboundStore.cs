@@ -56,6 +56,7 @@ internal sealed class InboundStore(
         }
 
         var channels = await ChannelsAsync(batch, cancellationToken);
+        TakeSenderPhones(batch, channels);
         var known = await KnownProviderIdsAsync(batch, cancellationToken);
 
         // Per-message work is in memory; the database is asked a handful of set queries per batch.
@@ -182,9 +183,32 @@ internal sealed class InboundStore(
             return known;
         }
 
-        var kind = types.Find(channel.Type)?.Capabilities.IdentityKind
-            ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
+        var kind = IdentityKindOf(channel, inbound);
         return identities[inbound] = (kind, contacts.NormalizeIdentity(kind, inbound.From) ?? inbound.From.Trim());
+    }
+
+    private string IdentityKindOf(InboundChannel channel, InboundMessage inbound) =>
+        types.Find(channel.Type)?.Capabilities.IdentityKind
+        ?? (inbound.From.Contains('@', StringComparison.Ordinal) ? IdentityKinds.Email : IdentityKinds.Phone);
+
+    /// <summary>Phone identities the requests worked out already, for the channels whose contacts are known by phone.</summary>
+    private void TakeSenderPhones(IReadOnlyList<PendingDelivery> batch, Dictionary<Guid, InboundChannel> channels)
+    {
+        foreach (var pending in batch)
+        {
+            if (!channels.TryGetValue(pending.ChannelId, out var channel))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < pending.Events.Count; i++)
+            {
+                if (pending.Phones[i] is { } phone && pending.Events[i] is InboundMessage message && IdentityKindOf(channel, message) == IdentityKinds.Phone)
+                {
+                    identities[message] = (IdentityKinds.Phone, phone);
+                }
+            }
+        }
     }
 
     private async Task<HashSet<(Guid, string)>> KnownProviderIdsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)

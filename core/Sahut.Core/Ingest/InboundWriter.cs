@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Sahut.Channels;
 using Sahut.Events;
 using Sahut.Media;
+using Sahut.Phones;
 
 namespace Sahut.Ingest;
 
@@ -14,7 +15,7 @@ namespace Sahut.Ingest;
 /// transaction (group commit) and then completes every waiting request, so an acknowledged delivery is durable.
 /// Domain events go out after the commit.
 /// </summary>
-public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bus, MediaSignal media, ILogger<InboundWriter> logger) : BackgroundService, IInboundSink
+public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bus, MediaSignal media, PhoneNumberNormalizer phones, ILogger<InboundWriter> logger) : BackgroundService, IInboundSink
 {
     private const int MaxBatch = 512;
 
@@ -30,7 +31,7 @@ public sealed class InboundWriter(IServiceScopeFactory scopes, DomainEventBus bu
             return new InboundResult(0, 0);
         }
 
-        var pending = new PendingDelivery(channelId, events);
+        var pending = new PendingDelivery(channelId, events, SenderPhones.Of(events, phones));
         await queue.Writer.WriteAsync(pending, cancellationToken);
         return await pending.Completion.Task.WaitAsync(cancellationToken);
     }

@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using Sahut.Data;
 using SQLitePCL;
 
 namespace Sahut.Ingest;
@@ -13,8 +13,6 @@ namespace Sahut.Ingest;
 /// </summary>
 internal sealed class SqliteRowStatement : IDisposable
 {
-    private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-
     private readonly sqlite3 database;
     private readonly sqlite3_stmt statement;
     private byte[] buffer = new byte[256];
@@ -96,8 +94,7 @@ internal sealed class SqliteRowStatement : IDisposable
 
     private int BindDateTime(int index, DateTime at)
     {
-        Span<byte> text = stackalloc byte[48];
-        at.TryFormat(text, out var written, DateTimeFormat, CultureInfo.InvariantCulture);
-        return raw.sqlite3_bind_text(statement, index, text[..written]);
+        Span<byte> text = stackalloc byte[SqliteDateTimeText.MaxLength];
+        return raw.sqlite3_bind_text(statement, index, text[..SqliteDateTimeText.Format(at, text)]);
     }
 }

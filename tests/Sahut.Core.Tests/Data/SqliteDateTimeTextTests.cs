@@ -25,6 +25,25 @@ public sealed class SqliteDateTimeTextTests
     }
 
     [Theory]
+    [InlineData(2026, 11, 24, 9, 30, 15, 0)]
+    [InlineData(2026, 11, 24, 9, 30, 15, 1_234_567)]
+    [InlineData(2026, 11, 24, 9, 30, 15, 5_000_000)]
+    [InlineData(2026, 11, 24, 9, 30, 15, 10)]
+    [InlineData(2026, 11, 24, 9, 30, 15, 1)]
+    [InlineData(2024, 2, 29, 23, 59, 59, 9_999_999)]
+    [InlineData(1, 1, 1, 0, 0, 0, 0)]
+    [InlineData(9999, 12, 31, 23, 59, 59, 9_999_990)]
+    public void Writes_what_Microsoft_Data_Sqlite_writes(int year, int month, int day, int hour, int minute, int second, int ticks)
+    {
+        var value = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
+        Span<byte> text = stackalloc byte[SqliteDateTimeText.MaxLength];
+
+        var written = SqliteDateTimeText.Format(value, text);
+
+        Assert.Equal(value.ToString(Written, CultureInfo.InvariantCulture), System.Text.Encoding.ASCII.GetString(text[..written]));
+    }
+
+    [Theory]
     [InlineData("2026-11-24T09:30:15")]
     [InlineData("2026-11-24 09:30:15Z")]
     [InlineData("2026-11-24 09:30:15+07:00")]
