@@ -8,16 +8,24 @@ public sealed class SqliteDateTimeTextTests
     // The format Microsoft.Data.Sqlite writes a DateTime in (trailing fraction zeros dropped).
     private const string Written = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
 
+    public static TheoryData<DateTime> Dates =>
+    [
+        new DateTime(2026, 11, 24, 9, 30, 15),
+        new DateTime(2026, 11, 24, 9, 30, 15).AddTicks(1_234_567),
+        new DateTime(2026, 11, 24, 9, 30, 15).AddTicks(5_000_000),
+        new DateTime(2026, 11, 24, 9, 30, 15).AddTicks(10),
+        new DateTime(2026, 11, 24, 9, 30, 15).AddTicks(1),
+        new DateTime(2024, 2, 29, 23, 59, 59).AddTicks(9_999_999),
+        new DateTime(1, 1, 1, 0, 0, 0).AddTicks(1),
+        new DateTime(1, 1, 1, 0, 0, 0),
+        new DateTime(9999, 12, 31, 23, 59, 59).AddTicks(9_999_990),
+    ];
+
     [Theory]
-    [InlineData(2026, 11, 24, 9, 30, 15, 0)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 1_234_567)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 5_000_000)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 10)]
-    [InlineData(2024, 2, 29, 23, 59, 59, 9_999_999)]
-    [InlineData(1, 1, 1, 0, 0, 0, 1)]
-    public void Reads_back_what_Microsoft_Data_Sqlite_writes_as_DateTime_Parse_does(int year, int month, int day, int hour, int minute, int second, int ticks)
+    [MemberData(nameof(Dates))]
+    public void Reads_back_what_Microsoft_Data_Sqlite_writes_as_DateTime_Parse_does(DateTime value)
     {
-        var written = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks).ToString(Written, CultureInfo.InvariantCulture);
+        var written = value.ToString(Written, CultureInfo.InvariantCulture);
 
         Assert.True(SqliteDateTimeText.TryParse(written, out var read));
         Assert.Equal(DateTime.Parse(written, CultureInfo.InvariantCulture), read);
@@ -25,17 +33,9 @@ public sealed class SqliteDateTimeTextTests
     }
 
     [Theory]
-    [InlineData(2026, 11, 24, 9, 30, 15, 0)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 1_234_567)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 5_000_000)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 10)]
-    [InlineData(2026, 11, 24, 9, 30, 15, 1)]
-    [InlineData(2024, 2, 29, 23, 59, 59, 9_999_999)]
-    [InlineData(1, 1, 1, 0, 0, 0, 0)]
-    [InlineData(9999, 12, 31, 23, 59, 59, 9_999_990)]
-    public void Writes_what_Microsoft_Data_Sqlite_writes(int year, int month, int day, int hour, int minute, int second, int ticks)
+    [MemberData(nameof(Dates))]
+    public void Writes_what_Microsoft_Data_Sqlite_writes(DateTime value)
     {
-        var value = new DateTime(year, month, day, hour, minute, second).AddTicks(ticks);
         Span<byte> text = stackalloc byte[SqliteDateTimeText.MaxLength];
 
         var written = SqliteDateTimeText.Format(value, text);
