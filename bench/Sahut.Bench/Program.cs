@@ -38,5 +38,6 @@ foreach (var (name, run) in scenarios.Where(s => options.Scenario == "all" || s.
 }
 
 SahutProcess.DeleteDataDirs();
+await SahutProcess.DropDatabasesAsync(options.Postgres);
 Console.WriteLine(report.Errors == 0 ? "\nbench finished without errors" : $"\nbench finished with {report.Errors} error(s)");
 return report.Errors == 0 ? 0 : 1;

@@ -84,7 +84,7 @@ public sealed class Seeder(string dataDir, string? postgres)
     }
 
     public DbConnection Open() => isPostgres
-        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = "sahut_bench_" + Path.GetFileName(dataDir).Replace("-", "_", StringComparison.Ordinal).ToLowerInvariant() }.ConnectionString)
+        ? new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Database = SahutProcess.DatabaseName(Path.GetFileName(dataDir)) }.ConnectionString)
         : new SqliteConnection($"Data Source={Path.Combine(dataDir, "sahut.db")}");
 
     private readonly Dictionary<string, DbCommand> prepared = [];
