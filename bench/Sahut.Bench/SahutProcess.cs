@@ -66,24 +66,35 @@ public sealed class SahutProcess : IAsyncDisposable
             return;
         }
 
-        await using var connection = new Npgsql.NpgsqlConnection(postgres);
-        await connection.OpenAsync();
-        var names = new List<string>();
-        await using (var find = new Npgsql.NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection))
+        try
         {
-            find.Parameters.AddWithValue("prefix", DatabaseName(DataDirPrefix));
-            await using var reader = await find.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
+            await using var connection = new Npgsql.NpgsqlConnection(postgres);
+            await connection.OpenAsync();
+            foreach (var name in await ThisRunsDatabasesAsync(connection))
             {
-                names.Add(reader.GetString(0));
+                await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
             }
         }
-
-        foreach (var name in names)
+        catch (Npgsql.NpgsqlException ex)
         {
-            await using var drop = new Npgsql.NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            // Clean-up, like the data directories: a database left behind is not a bench error.
+            Console.Error.WriteLine($"could not drop this run's PostgreSQL databases: {ex.Message}");
         }
+    }
+
+    private static async Task<List<string>> ThisRunsDatabasesAsync(Npgsql.NpgsqlConnection connection)
+    {
+        await using var find = new Npgsql.NpgsqlCommand("SELECT datname FROM pg_database WHERE starts_with(datname, @prefix)", connection);
+        find.Parameters.AddWithValue("prefix", DatabaseName(DataDirPrefix));
+        var names = new List<string>();
+        await using var reader = await find.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            names.Add(reader.GetString(0));
+        }
+
+        return names;
     }
 
     public static async Task BuildAsync()
