@@ -116,4 +116,7 @@ public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumber
 public sealed record LoadResult(List<double> Latencies, int Errors, TimeSpan Elapsed)
 {
     public double Throughput => Latencies.Count / Elapsed.TotalSeconds;
+
+    public static LoadResult Combine(IReadOnlyCollection<LoadResult> parts) =>
+        new([.. parts.SelectMany(p => p.Latencies)], parts.Sum(p => p.Errors), TimeSpan.FromTicks(parts.Sum(p => p.Elapsed.Ticks)));
 }
