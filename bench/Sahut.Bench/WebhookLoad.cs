@@ -11,8 +11,15 @@ namespace Sahut.Bench;
 /// </summary>
 public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumberId, string runTag, long firstSequence = 0)
 {
-    // Customers are picked by sequence number (50,000 of them, in turn): loads that start apart write to different ones.
+    /// <summary>Customers are picked by sequence number, in turn: loads that start apart write to different ones.</summary>
+    public const int Customers = 50_000;
+
+    private readonly long first = firstSequence;
+
     private long sequence = firstSequence;
+
+    /// <summary>How many deliveries this load has sent (or begun to send).</summary>
+    public long Sent => Interlocked.Read(ref sequence) - first;
 
     public ConcurrentBag<string> Acknowledged { get; } = [];
 
@@ -24,9 +31,9 @@ public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumber
     {
         var n = Interlocked.Increment(ref sequence);
         var id = $"wamid.bench.{runTag}.{n}";
-        var from = "628" + (1_200_000_000L + n % 50_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var from = "628" + (1_200_000_000L + n % Customers).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var json = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"184203917755631","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281190001234","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Pelanggan {{{n % 50000}}}"},"wa_id":"{{{from}}}"}],"messages":[{"from":"{{{from}}}","id":"{{{id}}}","timestamp":"{{{timestamp}}}","type":"text","text":{"body":"Halo, pesanan nomor {{{n}}} sudah dikirim?"}}]},"field":"messages"}]}]}""";
+        var json = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"184203917755631","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281190001234","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Pelanggan {{{n % Customers}}}"},"wa_id":"{{{from}}}"}],"messages":[{"from":"{{{from}}}","id":"{{{id}}}","timestamp":"{{{timestamp}}}","type":"text","text":{"body":"Halo, pesanan nomor {{{n}}} sudah dikirim?"}}]},"field":"messages"}]}]}""";
         return (Encoding.UTF8.GetBytes(json), id);
     }
 
@@ -38,15 +45,18 @@ public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumber
         return await client.SendAsync(request);
     }
 
-    /// <summary>Closed loop: <paramref name="concurrency"/> workers send back to back for <paramref name="duration"/>.</summary>
-    public async Task<LoadResult> RunClosedAsync(HttpClient client, int concurrency, TimeSpan duration)
+    /// <summary>
+    /// Closed loop: <paramref name="concurrency"/> workers send back to back for <paramref name="duration"/>, and on
+    /// until this load has sent <paramref name="atLeast"/> deliveries.
+    /// </summary>
+    public async Task<LoadResult> RunClosedAsync(HttpClient client, int concurrency, TimeSpan duration, long atLeast = 0)
     {
         var latencies = new ConcurrentBag<double>();
         var errors = 0;
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(async _ =>
         {
-            while (stopwatch.Elapsed < duration)
+            while (stopwatch.Elapsed < duration || Sent < atLeast)
             {
                 var (body, id) = NextDelivery();
                 var started = Stopwatch.GetTimestamp();

@@ -27,7 +27,7 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
     /// <summary>Which of these provider message ids the channel has stored already.</summary>
     public Task<List<string>> StoredProviderIdsAsync(Guid channelId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
         ReadAsync(
-            $"""SELECT "ProviderMessageId" FROM "Messages" WHERE "ChannelId" = @channel AND "ProviderMessageId" {InList("@ids")}""",
+            $"""SELECT m."ProviderMessageId" FROM {Matching("Messages", "\"ProviderMessageId\"", "\"ChannelId\" = @channel", "ProviderMessageId", "@ids", "m")}""",
             [("channel", channelId), ("ids", List(ids))],
             reader => reader.GetString(0),
             cancellationToken);
@@ -41,10 +41,9 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
             $"""
             SELECT i."Value", c."Id", c."Name",
                 v."Id", v."ContactId", v."Status", v."ThreadKey", v."CreatedAt", v."LastInboundAt", v."LastMessageAt", v."ResolvedAt", v."MessagesIn", v."LastMessagePreview"
-            FROM "ContactIdentities" AS i
+            FROM {Matching("ContactIdentities", "\"Value\", \"ContactId\"", "\"WorkspaceId\" = @workspace AND \"Kind\" = @kind", "Value", "@values", "i")}
             INNER JOIN "Contacts" AS c ON c."Id" = i."ContactId"
             LEFT JOIN "Conversations" AS v ON v."ChannelId" = @channel AND v."ContactId" = c."Id"
-            WHERE i."WorkspaceId" = @workspace AND i."Kind" = @kind AND i."Value" {InList("@values")}
             """,
             [("channel", channel.Id), ("workspace", channel.WorkspaceId), ("kind", kind), ("values", List(values))],
             reader => (
@@ -72,6 +71,18 @@ internal sealed class InboundLookups(SahutDbContext db) : IAsyncDisposable
 
     // SQLite takes a list as one JSON array parameter; PostgreSQL as one array parameter.
     private string InList(string parameter) => isPostgres ? $"= ANY({parameter})" : $"IN (SELECT \"value\" FROM json_each({parameter}))";
+
+    /// <summary>
+    /// The rows of <paramref name="table"/> meeting <paramref name="filter"/> whose unique <paramref name="key"/> is one
+    /// of the <paramref name="list"/> parameter's values, as <paramref name="alias"/>.
+    /// </summary>
+    private string Matching(string table, string columns, string filter, string key, string list, string alias) => isPostgres
+        // Each value probes the index on its own (LIMIT keeps PostgreSQL from flattening the subquery). With
+        // "key = ANY(list)" PostgreSQL searched by the filter's columns alone and checked the list row by row, reading
+        // every message of the channel, whenever the table's statistics were older than its growth (bench/ ingest on a
+        // new database: 3–7 ms per look-up, growing with the table, instead of 0.1–0.4 ms).
+        ? $"""unnest({list}) AS wanted("Key") CROSS JOIN LATERAL (SELECT {columns} FROM "{table}" WHERE {filter} AND "{key}" = wanted."Key" LIMIT 1) AS {alias}"""
+        : $"""(SELECT {columns} FROM "{table}" WHERE {filter} AND "{key}" {InList(list)}) AS {alias}""";
 
     private object List<T>(IReadOnlyCollection<T> values) => isPostgres
         ? values.ToArray()
