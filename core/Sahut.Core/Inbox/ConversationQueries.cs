@@ -31,20 +31,20 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
     public async Task<ConversationPage> ListAsync(Guid workspaceId, Guid? currentUserId, ConversationFilter filter, CancellationToken cancellationToken)
     {
         var page = Math.Max(1, filter.Page);
-        var source = string.IsNullOrWhiteSpace(filter.Query)
-            ? db.Conversations
-            : await search.MatchingAsync(workspaceId, filter.Query, cancellationToken);
-        var query = source.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        var matches = string.IsNullOrWhiteSpace(filter.Query) ? null : await search.MatchingAsync(workspaceId, filter.Query, cancellationToken);
+        var query = (matches?.Conversations ?? db.Conversations).AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
         }
 
+        var oneAssignee = false;
         switch (filter.Assignee)
         {
             case null or "" or "all":
                 break;
             case "me":
+                oneAssignee = true;
                 query = query.Where(c => c.AssigneeId == currentUserId);
                 break;
             case "unassigned":
@@ -56,6 +56,7 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
                     throw InputValidationException.For("assignee", "Use me, unassigned or a user id.");
                 }
 
+                oneAssignee = true;
                 query = query.Where(c => c.AssigneeId == assigneeId);
                 break;
         }
@@ -70,15 +71,33 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
             query = query.Where(c => db.ConversationLabels.Any(cl => cl.ConversationId == c.Id && cl.LabelId == labelId));
         }
 
-        var rows = await query
-            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
-            .Skip((page - 1) * ConversationFilter.PageSize)
+        var skip = (page - 1) * ConversationFilter.PageSize;
+        if (filter.Status is null && !oneAssignee && matches is not { FromFewContacts: true })
+        {
+            query = NewestOfEachStatus(query, skip + ConversationFilter.PageSize + 1);
+        }
+
+        var rows = await NewestFirst(query)
+            .Skip(skip)
             .Take(ConversationFilter.PageSize + 1)
             .Select(ToSummary)
             .ToListAsync(cancellationToken);
         var hasMore = rows.Count > ConversationFilter.PageSize;
         return new ConversationPage(rows.Take(ConversationFilter.PageSize).ToList(), page, ConversationFilter.PageSize, hasMore);
     }
+
+    private static IOrderedQueryable<Conversation> NewestFirst(IQueryable<Conversation> query) =>
+        query.OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id);
+
+    /// <summary>
+    /// The newest <paramref name="rows"/> of each status, for the caller to merge. The inbox keeps its activity order
+    /// only in the per-status index (one index holding LastMessageAt fewer for every inbound message to rewrite):
+    /// one bounded walk per status reads no more than the page needs, where sorting the whole inbox would read it all.
+    /// </summary>
+    private static IQueryable<Conversation> NewestOfEachStatus(IQueryable<Conversation> query, int rows) =>
+        Enum.GetValues<ConversationStatus>()
+            .Select(status => NewestFirst(query.Where(c => c.Status == status)).Take(rows))
+            .Aggregate(Queryable.Concat);
 
     public async Task<ConversationSummary> GetAsync(Guid workspaceId, Guid conversationId, CancellationToken cancellationToken) =>
         await db.Conversations.AsNoTracking()
@@ -89,9 +108,7 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
 
     /// <summary>A contact's most recent conversations, newest first.</summary>
     public Task<List<ConversationSummary>> ListForContactAsync(Guid workspaceId, Guid contactId, int take, CancellationToken cancellationToken) =>
-        db.Conversations.AsNoTracking()
-            .Where(c => c.WorkspaceId == workspaceId && c.ContactId == contactId)
-            .OrderByDescending(c => c.LastMessageAt).ThenByDescending(c => c.Id)
+        NewestFirst(db.Conversations.AsNoTracking().Where(c => c.WorkspaceId == workspaceId && c.ContactId == contactId))
             .Take(take)
             .Select(ToSummary)
             .ToListAsync(cancellationToken);

@@ -23,7 +23,7 @@ public sealed class ConversationSearch(SahutDbContext db, PhoneNumberNormalizer 
     private const int TrigramLength = 3;
 
     /// <summary>The conversations (of any workspace; the caller scopes) the term matches.</summary>
-    public async Task<IQueryable<Conversation>> MatchingAsync(Guid workspaceId, string query, CancellationToken cancellationToken)
+    public async Task<ConversationMatches> MatchingAsync(Guid workspaceId, string query, CancellationToken cancellationToken)
     {
         var term = query.Trim();
         var phone = term.Count(char.IsDigit) >= 9 && !term.Any(char.IsLetter) ? phones.Normalize(term) : null;
@@ -34,14 +34,14 @@ public sealed class ConversationSearch(SahutDbContext db, PhoneNumberNormalizer 
             var ids = await db.Database.SqlQueryRaw<string>(contacts.Sql, contacts.Parameters).Take(ContactDrivenLimit + 1).ToListAsync(cancellationToken);
             if (ids.Count <= ContactDrivenLimit)
             {
-                return db.Conversations.FromSqlRaw(SqliteContactSql.ConversationsOfContacts, JsonSerializer.Serialize(ids));
+                return new ConversationMatches(db.Conversations.FromSqlRaw(SqliteContactSql.ConversationsOfContacts, JsonSerializer.Serialize(ids)), FromFewContacts: true);
             }
 
             var contactIds = db.Database.SqlQueryRaw<Guid>(contacts.Sql, contacts.Parameters);
-            return db.Conversations.Where(c => contactIds.Contains(c.ContactId));
+            return new ConversationMatches(db.Conversations.Where(c => contactIds.Contains(c.ContactId)), FromFewContacts: false);
         }
 
-        return db.Conversations.Where(c => MatchingContactIds(workspaceId, term, phone).Contains(c.ContactId));
+        return new ConversationMatches(db.Conversations.Where(c => MatchingContactIds(workspaceId, term, phone).Contains(c.ContactId)), FromFewContacts: false);
     }
 
     /// <summary>LINQ form: on PostgreSQL the pg_trgm indexes serve it; on SQLite it is the short-term fallback.</summary>

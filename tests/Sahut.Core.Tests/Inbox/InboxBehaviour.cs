@@ -230,6 +230,51 @@ public abstract class InboxBehaviour
     }
 
     [Fact]
+    public async Task Every_page_of_the_list_of_all_statuses_follows_activity_order_across_statuses()
+    {
+        await using var h = await CoreHarness.StartAsync(Kind);
+        var (ws, owner, channel) = await h.SeedWorkspaceAsync();
+        var start = h.Time.GetUtcNow().UtcDateTime;
+        // The newest 40 are resolved, so pages 1 and 2 come from one status alone and page 3 from all three.
+        const int count = 90;
+        var statusOf = (int age) => age < 40 ? ConversationStatus.Resolved : (ConversationStatus)(age % 3);
+        await h.DbAsync(db =>
+        {
+            for (var age = 0; age < count; age++)
+            {
+                var contact = new Contact { WorkspaceId = ws, Name = $"Pelanggan {age}", CreatedAt = start };
+                db.Contacts.Add(contact);
+                var at = start.AddMinutes(-age);
+                db.Conversations.Add(new Conversation
+                {
+                    WorkspaceId = ws, ChannelId = channel, ContactId = contact.Id, Status = statusOf(age),
+                    AssigneeId = age % 4 == 0 ? owner : null, CreatedAt = at, LastMessageAt = at,
+                });
+            }
+
+            return db.SaveChangesAsync();
+        });
+
+        async Task<string[]> Everything(string? assignee)
+        {
+            var names = new List<string>();
+            for (var page = 1; ; page++)
+            {
+                var result = await h.WithAsync<ConversationQueries, ConversationPage>(q => q.ListAsync(ws, owner, new ConversationFilter(null, assignee, null, null, page), CancellationToken.None));
+                names.AddRange(result.Items.Select(i => i.ContactName!));
+                if (!result.HasMore)
+                {
+                    return [.. names];
+                }
+            }
+        }
+
+        Assert.Equal(Enumerable.Range(0, count).Select(age => $"Pelanggan {age}"), await Everything(null));
+        Assert.Equal(Enumerable.Range(0, count).Where(age => age % 4 != 0).Select(age => $"Pelanggan {age}"), await Everything("unassigned"));
+        Assert.Equal(Enumerable.Range(0, count).Where(age => age % 4 == 0).Select(age => $"Pelanggan {age}"), await Everything("me"));
+    }
+
+    [Fact]
     public async Task Notes_join_the_timeline_in_order_and_are_never_sent()
     {
         await using var h = await CoreHarness.StartAsync(Kind);

@@ -14,10 +14,10 @@ internal sealed class ConversationConfiguration : IEntityTypeConfiguration<Conve
         builder.Property(c => c.ThreadKey).HasMaxLength(500);
         builder.Property(c => c.LastMessagePreview).HasMaxLength(200);
         // The inbox list: newest activity first, within a workspace, optionally by status / assignee / channel. Every
-        // message rewrites its conversation's entry in each index holding LastMessageAt, so the assignee index holds
-        // assigned conversations only; "unassigned" walks the first index, which carries AssigneeId to filter on.
-        builder.HasIndex(c => new { c.WorkspaceId, c.LastMessageAt, c.AssigneeId });
-        builder.HasIndex(c => new { c.WorkspaceId, c.Status, c.LastMessageAt });
+        // message rewrites its conversation's entry in each index holding LastMessageAt, so there are two: by status
+        // (the list of all statuses merges one walk per status; AssigneeId is carried for "unassigned" to filter on)
+        // and by assignee, holding assigned conversations only.
+        builder.HasIndex(c => new { c.WorkspaceId, c.Status, c.LastMessageAt, c.AssigneeId });
         builder.HasIndex(c => new { c.WorkspaceId, c.AssigneeId, c.LastMessageAt }).HasFilter("\"AssigneeId\" IS NOT NULL");
         builder.HasIndex(c => new { c.WorkspaceId, c.CreatedAt });
         builder.HasIndex(c => new { c.ChannelId, c.ContactId, c.Status });

@@ -507,9 +507,7 @@ namespace Sahut.Migrations.Postgres
                     b.HasIndex("WorkspaceId", "AssigneeId", "LastMessageAt")
                         .HasFilter("\"AssigneeId\" IS NOT NULL");
 
-                    b.HasIndex("WorkspaceId", "LastMessageAt", "AssigneeId");
-
-                    b.HasIndex("WorkspaceId", "Status", "LastMessageAt");
+                    b.HasIndex("WorkspaceId", "Status", "LastMessageAt", "AssigneeId");
 
                     b.ToTable("Conversations", (string)null);
                 });
