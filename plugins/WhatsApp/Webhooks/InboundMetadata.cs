@@ -2,12 +2,29 @@ using System.Text.Json;
 
 namespace Sahut.Plugins.WhatsApp.Webhooks;
 
-/// <summary>Serialises the extra data of an inbound message (location, quoted message, button payload …) for the inbox.</summary>
-internal static class InboundMetadata
+/// <summary>
+/// The extra data of an inbound message (location, quoted message, button payload …) for the inbox, serialised as one
+/// JSON object of the values that are present. Setting a value to null removes it. Most messages carry none, so the
+/// dictionary is made only for the first value present (a dictionary per message was a visible share of a webhook).
+/// </summary>
+internal sealed class InboundMetadata
 {
-    public static string? Of(IReadOnlyDictionary<string, object?> values)
+    private Dictionary<string, object?>? present;
+
+    public object? this[string key]
     {
-        var present = values.Where(v => v.Value is not null).ToDictionary(v => v.Key, v => v.Value);
-        return present.Count == 0 ? null : JsonSerializer.Serialize(present, JsonSerializerOptions.Web);
+        set
+        {
+            if (value is not null)
+            {
+                (present ??= new Dictionary<string, object?>(StringComparer.Ordinal))[key] = value;
+            }
+            else
+            {
+                present?.Remove(key);
+            }
+        }
     }
+
+    public string? ToJson() => present is { Count: > 0 } values ? JsonSerializer.Serialize(values, JsonSerializerOptions.Web) : null;
 }

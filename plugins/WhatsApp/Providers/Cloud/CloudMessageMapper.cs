@@ -19,7 +19,7 @@ internal static class CloudMessageMapper
         var name = waId is not null ? namesByWaId.GetValueOrDefault(waId) : null;
         var context = message.Child("context");
         var quoted = context?.Text("id");
-        var extra = new Dictionary<string, object?>
+        var extra = new InboundMetadata
         {
             ["fromUserId"] = message.Text("from_user_id"),
             ["quotedProviderMessageId"] = quoted,
@@ -65,10 +65,10 @@ internal static class CloudMessageMapper
             body,
             attachments,
             ReplyToProviderMessageId: quoted,
-            Metadata: InboundMetadata.Of(extra));
+            Metadata: extra.ToJson());
     }
 
-    private static string? Location(JsonElement? location, Dictionary<string, object?> extra)
+    private static string? Location(JsonElement? location, InboundMetadata extra)
     {
         if (location is not { } l)
         {
@@ -84,7 +84,7 @@ internal static class CloudMessageMapper
         return label.Length > 0 ? label : $"{l.Text("latitude")}, {l.Text("longitude")}";
     }
 
-    private static string? SharedContacts(JsonElement message, Dictionary<string, object?> extra)
+    private static string? SharedContacts(JsonElement message, InboundMetadata extra)
     {
         var contacts = message.Items("contacts").ToList();
         extra["contacts"] = contacts.Select(c => new
@@ -98,7 +98,7 @@ internal static class CloudMessageMapper
             string.Join(" ", new[] { c.Child("name")?.Text("formatted_name") }.Concat(c.Items("phones").Select(p => p.Text("phone"))).Where(s => s is not null))));
     }
 
-    private static string? Interactive(JsonElement? interactive, Dictionary<string, object?> extra)
+    private static string? Interactive(JsonElement? interactive, InboundMetadata extra)
     {
         if (interactive is not { } i)
         {
@@ -118,13 +118,13 @@ internal static class CloudMessageMapper
         return null;
     }
 
-    private static string? Button(JsonElement? button, Dictionary<string, object?> extra)
+    private static string? Button(JsonElement? button, InboundMetadata extra)
     {
         extra["payload"] = button?.Text("payload");
         return button?.Text("text");
     }
 
-    private static string? Reaction(JsonElement? reaction, Dictionary<string, object?> extra, ref string? quoted)
+    private static string? Reaction(JsonElement? reaction, InboundMetadata extra, ref string? quoted)
     {
         quoted = reaction?.Text("message_id");
         extra["quotedProviderMessageId"] = quoted;
@@ -134,7 +134,7 @@ internal static class CloudMessageMapper
         return string.IsNullOrEmpty(emoji) ? null : emoji;
     }
 
-    private static string? Unsupported(JsonElement message, string type, Dictionary<string, object?> extra)
+    private static string? Unsupported(JsonElement message, string type, InboundMetadata extra)
     {
         var error = message.Items("errors").FirstOrDefault();
         extra["originalType"] = type;

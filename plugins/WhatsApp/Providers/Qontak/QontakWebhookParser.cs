@@ -71,12 +71,12 @@ internal static class QontakWebhookParser
         }
 
         var timestamp = root.Timestamp("created_at");
-        var metadata = InboundMetadata.Of(new Dictionary<string, object?>
+        var metadata = new InboundMetadata
         {
             ["qontakRoomId"] = room.Text("id"),
             ["whatsappMessageId"] = root.Text("external_id"),
             ["originalType"] = kind == MessageKinds.Unsupported ? type : null,
-        });
+        }.ToJson();
         return new InboundMessage(id, "+" + phone, root.Child("sender")?.Text("name") ?? room.Text("name"), timestamp, kind, root.Text("text"), attachments,
             ThreadKey: room.Text("id"), Metadata: metadata);
     }

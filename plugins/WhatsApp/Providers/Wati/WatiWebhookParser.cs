@@ -60,11 +60,11 @@ internal static class WatiWebhookParser
             attachments.Add(new InboundAttachment(MediaFileNames.For(kind, Path.GetFileName(media), "application/octet-stream", id), "application/octet-stream", media, null));
         }
 
-        var metadata = InboundMetadata.Of(new Dictionary<string, object?>
+        var metadata = new InboundMetadata
         {
             ["watiConversationId"] = root.Text("conversationId"),
             ["originalType"] = kind == MessageKinds.Unsupported ? type : null,
-        });
+        }.ToJson();
         return new InboundMessage(id, "+" + waId, root.Text("senderName"), root.Timestamp("timestamp"), kind, root.Text("text"), attachments, Metadata: metadata);
     }
 
