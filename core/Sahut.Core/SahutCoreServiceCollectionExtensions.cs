@@ -42,6 +42,7 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<SetupService>();
         services.AddScoped<ChannelService>();
         services.AddScoped<ContactService>();
+        services.AddScoped<ContactSearch>();
         services.AddScoped<ConversationSearch>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();

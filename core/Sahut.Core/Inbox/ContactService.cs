@@ -7,7 +7,7 @@ using Sahut.Phones;
 namespace Sahut.Inbox;
 
 /// <summary>Contacts and their identities (E.164 phones, lower-case emails).</summary>
-public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phones, TimeProvider time)
+public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phones, ContactSearch search, TimeProvider time)
 {
     /// <summary>The canonical form of an identity value, or null when it is not valid for its kind.</summary>
     public string? NormalizeIdentity(string kind, string? value) => kind switch
@@ -73,17 +73,16 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
     {
         const int pageSize = 50;
         page = Math.Max(1, page);
-        var query = db.Contacts.AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        IQueryable<Contact> source = db.Contacts;
         if (!string.IsNullOrWhiteSpace(q))
         {
-            var term = q.Trim();
-            var phone = phones.Normalize(term);
-            var pattern = $"%{term.ToLowerInvariant()}%";
-            query = query.Where(c => (c.Name != null && EF.Functions.Like(c.Name.ToLower(), pattern))
-                || c.Identities.Any(i => EF.Functions.Like(i.Value, pattern) || i.Value == phone));
+            // The same matching as the inbox search, so a contact found there is found here.
+            var matches = await search.MatchingAsync(workspaceId, q, cancellationToken);
+            source = matches.Few is { } few ? db.Contacts.FromSqlRaw(SqliteContactSql.Contacts, few) : db.Contacts.Where(c => matches.All.Contains(c.Id));
         }
 
-        var items = await query.OrderByDescending(c => c.CreatedAt)
+        var items = await source.AsNoTracking().Where(c => c.WorkspaceId == workspaceId)
+            .OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id)
             .Skip((page - 1) * pageSize).Take(pageSize)
             .Select(c => new ContactView(
                 c.Id,

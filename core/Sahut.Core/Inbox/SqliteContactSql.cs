@@ -38,4 +38,8 @@ internal sealed record SqliteContactSql(string Sql, object[] Parameters)
     /// </summary>
     public const string ConversationsOfContacts =
         """SELECT c.* FROM json_each({0}) AS m CROSS JOIN "Conversations" AS c ON c."ContactId" = m."value" LIMIT -1""";
+
+    /// <summary>The contacts in the JSON array {0}, by their primary key (CROSS JOIN and LIMIT as above).</summary>
+    public const string Contacts =
+        """SELECT c.* FROM json_each({0}) AS m CROSS JOIN "Contacts" AS c ON c."Id" = m."value" LIMIT -1""";
 }

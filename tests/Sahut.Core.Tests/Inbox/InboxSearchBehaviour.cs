@@ -6,7 +6,10 @@ using Sahut.Tests.Infrastructure;
 
 namespace Sahut.Tests.Inbox;
 
-/// <summary>The inbox search (trigram index, whole phones, short terms), run against each database provider.</summary>
+/// <summary>
+/// The inbox search (trigram index, whole phones, short terms) and the contacts list's, which finds the same contacts,
+/// run against each database provider.
+/// </summary>
 public abstract class InboxSearchBehaviour
 {
     protected abstract DatabaseKind Kind { get; }
@@ -18,15 +21,26 @@ public abstract class InboxSearchBehaviour
         (await h.WithAsync<ConversationQueries, ConversationPage>(c => c.ListAsync(ws, null, new ConversationFilter(null, null, null, q, page), CancellationToken.None)))
             .Items.Select(i => i.ContactName ?? "").ToArray();
 
+    private static async Task<string[]> ContactsAsync(CoreHarness h, Guid ws, string q, int page = 1) =>
+        (await h.WithAsync<ContactService, ContactPage>(c => c.ListAsync(ws, q, page, CancellationToken.None))).Items.Select(i => i.Name ?? "").ToArray();
+
     /// <summary>
     /// The answer while new terms are unindexed (SQLite scans them), checked to be the same once the background
-    /// indexer has put them into the FTS index.
+    /// indexer has put them into the FTS index. On a first page shorter than a page, the contacts list is checked to
+    /// find the same contacts (in its own order).
     /// </summary>
     private static async Task<string[]> SearchAsync(CoreHarness h, Guid ws, string q, int page = 1)
     {
         var fresh = await ListAsync(h, ws, q, page);
+        var freshContacts = await ContactsAsync(h, ws, q);
         await IndexAllAsync(h);
         Assert.Equal(fresh, await ListAsync(h, ws, q, page));
+        Assert.Equal(freshContacts, await ContactsAsync(h, ws, q));
+        if (page == 1 && fresh.Length < ConversationFilter.PageSize)
+        {
+            Assert.Equal(fresh.Order(), freshContacts.Order());
+        }
+
         return fresh;
     }
 
@@ -142,16 +156,16 @@ public abstract class InboxSearchBehaviour
     {
         await using var h = await CoreHarness.StartAsync(Kind);
         var (ws, _, channel) = await h.SeedWorkspaceAsync();
-        var matching = ConversationSearch.ContactDrivenLimit + 30;
+        var matching = ContactSearch.FewLimit + 30;
         var start = h.Time.GetUtcNow().UtcDateTime;
         await h.DbAsync(db =>
         {
             for (var i = 0; i < matching + 20; i++)
             {
-                var contact = new Contact { WorkspaceId = ws, Name = i < matching ? $"Pelanggan {i}" : $"Lain {i}", CreatedAt = start };
+                var at = start.AddMinutes(i);
+                var contact = new Contact { WorkspaceId = ws, Name = i < matching ? $"Pelanggan {i}" : $"Lain {i}", CreatedAt = at };
                 contact.Identities.Add(new ContactIdentity { WorkspaceId = ws, ContactId = contact.Id, Kind = IdentityKinds.Phone, Value = $"+62811{i:D7}" });
                 db.Contacts.Add(contact);
-                var at = start.AddMinutes(i);
                 db.Conversations.Add(new Conversation { WorkspaceId = ws, ChannelId = channel, ContactId = contact.Id, Status = ConversationStatus.Open, CreatedAt = at, LastMessageAt = at });
             }
 
@@ -162,6 +176,9 @@ public abstract class InboxSearchBehaviour
         Assert.Equal(newestFirst[..ConversationFilter.PageSize], await SearchAsync(h, ws, "pelanggan"));
         Assert.Equal(newestFirst[(ConversationFilter.PageSize * 2)..(ConversationFilter.PageSize * 3)], await SearchAsync(h, ws, "pelanggan", page: 3));
         Assert.Equal(["Pelanggan 7"], await SearchAsync(h, ws, "+628110000007"));
+        const int contactsPage = 50;
+        Assert.Equal(newestFirst[..contactsPage], await ContactsAsync(h, ws, "pelanggan"));
+        Assert.Equal(newestFirst[(contactsPage * 10)..], await ContactsAsync(h, ws, "pelanggan", page: 11));
     }
 }
 
