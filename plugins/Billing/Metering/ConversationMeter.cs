@@ -47,12 +47,15 @@ public sealed class ConversationMeter(
             added = await AddUncountedAsync(period.Id, conversationIds, now, cancellationToken);
         }
 
-        if (added == 0)
+        // The usage count reads every conversation the period has counted, so it is taken only while a notice may still
+        // be due: not on an unlimited plan, nor once both notices of the period have gone out.
+        var plan = plans.Get(period.PlanKey);
+        if (added == 0 || plan.ConversationLimit is null || await notifier.AllSentAsync(period.Id, cancellationToken))
         {
             return;
         }
 
-        var usage = await UsageFigures.ForAsync(db, period, plans.Get(period.PlanKey), cancellationToken);
+        var usage = await UsageFigures.ForAsync(db, period, plan, cancellationToken);
         await notifier.NotifyThresholdsAsync(period, usage, cancellationToken);
     }
 

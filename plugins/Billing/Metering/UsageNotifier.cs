@@ -51,6 +51,10 @@ public sealed class UsageNotifier(
         }
     }
 
+    /// <summary>Whether every threshold's notice of the period has been sent (they are sent once per period).</summary>
+    public async Task<bool> AllSentAsync(Guid periodId, CancellationToken cancellationToken) =>
+        await db.UsageNotices.CountAsync(n => n.PeriodId == periodId, cancellationToken) >= Thresholds.Length;
+
     private async Task<bool> TryMarkAsync(Guid periodId, int threshold, CancellationToken cancellationToken)
     {
         if (await db.UsageNotices.AnyAsync(n => n.PeriodId == periodId && n.Threshold == threshold, cancellationToken))
