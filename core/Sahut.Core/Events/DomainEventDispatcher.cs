@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,8 +17,8 @@ public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFacto
     private const int Workers = 8;
     private const int MaxBatch = 128;
 
-    // The handler interface and its method per event type, resolved once rather than per event on the hot path.
-    private readonly ConcurrentDictionary<Type, (Type HandlerType, MethodInfo Handle)> handlerTypes = new();
+    // How to call the handlers of each event type, made once rather than per event on the hot path.
+    private readonly ConcurrentDictionary<Type, HandlerCall> calls = new();
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.WhenAll(Enumerable.Range(0, Workers).Select(_ => WorkAsync(stoppingToken)));
@@ -51,18 +50,14 @@ public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFacto
     private async Task DispatchAsync(List<DomainEvent> batch, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var resolved = new Dictionary<Type, (object?[] Handlers, MethodInfo Handle)>();
+        var resolved = new Dictionary<Type, (object?[] Handlers, HandlerCall Call)>();
         foreach (var domainEvent in batch)
         {
             var eventType = domainEvent.GetType();
             if (!resolved.TryGetValue(eventType, out var handlers))
             {
-                var (handlerType, handle) = handlerTypes.GetOrAdd(eventType, static type =>
-                {
-                    var handlerType = typeof(IDomainEventHandler<>).MakeGenericType(type);
-                    return (handlerType, handlerType.GetMethod(nameof(IDomainEventHandler<DomainEvent>.HandleAsync))!);
-                });
-                handlers = (scope.ServiceProvider.GetServices(handlerType).ToArray(), handle);
+                var call = calls.GetOrAdd(eventType, HandlerCall.For);
+                handlers = (scope.ServiceProvider.GetServices(call.HandlerType).ToArray(), call);
                 resolved[eventType] = handlers;
             }
 
@@ -70,8 +65,7 @@ public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFacto
             {
                 try
                 {
-                    var task = (Task)handlers.Handle.Invoke(handler, [domainEvent, cancellationToken])!;
-                    await task;
+                    await handlers.Call.HandleAsync(handler!, domainEvent, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -79,5 +73,24 @@ public sealed class DomainEventDispatcher(DomainEventBus bus, IServiceScopeFacto
                 }
             }
         }
+    }
+
+    /// <summary>Calls <see cref="IDomainEventHandler{TEvent}.HandleAsync"/> for an event type known only at run time.</summary>
+    private abstract class HandlerCall
+    {
+        public abstract Type HandlerType { get; }
+
+        public static HandlerCall For(Type eventType) => (HandlerCall)Activator.CreateInstance(typeof(HandlerCall<>).MakeGenericType(eventType))!;
+
+        public abstract Task HandleAsync(object handler, DomainEvent domainEvent, CancellationToken cancellationToken);
+    }
+
+    private sealed class HandlerCall<TEvent> : HandlerCall
+        where TEvent : DomainEvent
+    {
+        public override Type HandlerType => typeof(IDomainEventHandler<TEvent>);
+
+        public override Task HandleAsync(object handler, DomainEvent domainEvent, CancellationToken cancellationToken) =>
+            ((IDomainEventHandler<TEvent>)handler).HandleAsync((TEvent)domainEvent, cancellationToken);
     }
 }

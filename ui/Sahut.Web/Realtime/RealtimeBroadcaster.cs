@@ -14,9 +14,12 @@ namespace Sahut.Web.Realtime;
 internal sealed class RealtimeBroadcaster<TEvent>(RealtimeBatcher batcher, Lazy<SahutDbContext> db, TimeProvider time) : IDomainEventHandler<TEvent>
     where TEvent : DomainEvent
 {
+    // The event's name as browsers know it ("messageReceived"), one string per event type.
+    private static readonly string EventName = char.ToLowerInvariant(typeof(TEvent).Name[0]) + typeof(TEvent).Name[1..];
+
     public async Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken)
     {
-        var type = char.ToLowerInvariant(typeof(TEvent).Name[0]) + typeof(TEvent).Name[1..];
+        var type = EventName;
         if (domainEvent is UserMentioned mention)
         {
             batcher.Post(RealtimeGroups.User(mention.UserId), new { type, data = mention });
