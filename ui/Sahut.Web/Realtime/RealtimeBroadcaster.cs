@@ -19,10 +19,9 @@ internal sealed class RealtimeBroadcaster<TEvent>(RealtimeBatcher batcher, Lazy<
 
     public async Task HandleAsync(TEvent domainEvent, CancellationToken cancellationToken)
     {
-        var type = EventName;
         if (domainEvent is UserMentioned mention)
         {
-            batcher.Post(RealtimeGroups.User(mention.UserId), new { type, data = mention });
+            batcher.Post(RealtimeGroups.User(mention.UserId), new { type = EventName, data = mention });
             return;
         }
 
@@ -33,6 +32,6 @@ internal sealed class RealtimeBroadcaster<TEvent>(RealtimeBatcher batcher, Lazy<
             data = new { lease.WorkspaceId, lease.ConversationId, lease.HolderId, holderName = name, lease.ExpiresAt, expiresInMs = LeaseClock.MillisecondsLeft(expiresAt, time), lease.Renewed };
         }
 
-        batcher.Post(RealtimeGroups.Workspace(domainEvent.WorkspaceId), new { type, data });
+        batcher.Post(RealtimeGroups.Workspace(domainEvent.WorkspaceId), new { type = EventName, data });
     }
 }
