@@ -174,6 +174,20 @@ public sealed class SahutProcess : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Bytes the Sahut process has written towards storage so far (Linux /proc: write_bytes; page-cache writes count).</summary>
+    public long StorageBytesWritten()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/io"))
+        {
+            if (line.StartsWith("write_bytes:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
     /// <summary>Resident memory of the Sahut process in bytes (Linux /proc).</summary>
     public long ResidentBytes()
     {

@@ -42,28 +42,34 @@ public static class IngestScenario
             // The measured slices are returning customers' messages: warming up runs on until every customer has written.
             var firstMessages = await sahutLoad.RunClosedAsync(client, options.Concurrency, warmup, WebhookLoad.Customers);
             report.Figure("Sahut: warm-up, incl. each customer's first message", $"{firstMessages.Throughput:0} req/s ({firstMessages.Latencies.Count} over {firstMessages.Elapsed.TotalSeconds:0.0} s)");
-            var bareRounds = new List<(LoadResult Load, TimeSpan Cpu)>();
-            var sahutRounds = new List<(LoadResult Load, TimeSpan Cpu)>();
+            var bareRounds = new List<(LoadResult Load, ServerUsage Used)>();
+            var sahutRounds = new List<(LoadResult Load, ServerUsage Used)>();
             for (var round = 0; round < Rounds; round++)
             {
                 bareRounds.Add(await SliceAsync(bareLoad, () =>
                 {
                     bare.Refresh();
-                    return bare.TotalProcessorTime;
+                    return new ServerUsage(bare.TotalProcessorTime, 0);
                 }));
-                sahutRounds.Add(await SliceAsync(sahutLoad, () => sahut.CpuTime));
+                sahutRounds.Add(await SliceAsync(sahutLoad, () => new ServerUsage(sahut.CpuTime, sahut.StorageBytesWritten())));
             }
 
             var bareResult = LoadResult.Combine([.. bareRounds.Select(r => r.Load)]);
             var result = LoadResult.Combine([.. sahutRounds.Select(r => r.Load)]);
-            var bareCpu = TimeSpan.FromTicks(bareRounds.Sum(r => r.Cpu.Ticks));
-            var sahutCpu = TimeSpan.FromTicks(sahutRounds.Sum(r => r.Cpu.Ticks));
+            var bareCpu = TimeSpan.FromTicks(bareRounds.Sum(r => r.Used.Cpu.Ticks));
+            var sahutCpu = TimeSpan.FromTicks(sahutRounds.Sum(r => r.Used.Cpu.Ticks));
             report.Figure("bare Kestrel + HMAC: throughput", $"{bareResult.Throughput:0} req/s ({bareResult.Errors} errors)");
             report.Figure("bare Kestrel + HMAC: latency", Stats.Summary(bareResult.Latencies));
             report.Figure("bare Kestrel + HMAC: server CPU per request", CpuPerRequest(bareCpu, bareResult));
             report.Figure("Sahut: throughput", $"{result.Throughput:0} req/s ({result.Errors} errors)");
             report.Figure("Sahut: latency", Stats.Summary(result.Latencies));
             report.Figure("Sahut: server CPU per request", CpuPerRequest(sahutCpu, result));
+            if (options.Postgres is null && result.Latencies.Count > 0)
+            {
+                // Steady under other load on the machine, unlike throughput: compares storage work between versions.
+                report.Figure("Sahut: storage bytes written per request", $"{sahutRounds.Sum(r => r.Used.Written) / (double)result.Latencies.Count:0} B");
+            }
+
             report.Figure("ratio by round", string.Join(", ", sahutRounds.Zip(bareRounds, (s, b) => (s.Load.Throughput / b.Load.Throughput).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture))));
             if (result.Errors > 0)
             {
@@ -82,13 +88,14 @@ public static class IngestScenario
             bare.Kill(entireProcessTree: true);
         }
 
-        // One measured slice after its lead-in, with the server CPU it cost.
-        async Task<(LoadResult Load, TimeSpan Cpu)> SliceAsync(WebhookLoad load, Func<TimeSpan> serverCpu)
+        // One measured slice after its lead-in, with the server CPU (and storage writes) it cost.
+        async Task<(LoadResult Load, ServerUsage Used)> SliceAsync(WebhookLoad load, Func<ServerUsage> server)
         {
             await load.RunClosedAsync(client, options.Concurrency, LeadIn);
-            var before = serverCpu();
+            var before = server();
             var measured = await load.RunClosedAsync(client, options.Concurrency, slice);
-            return (measured, serverCpu() - before);
+            var after = server();
+            return (measured, new ServerUsage(after.Cpu - before.Cpu, after.Written - before.Written));
         }
     }
 
@@ -144,4 +151,7 @@ public static class IngestScenario
 
         throw new TimeoutException(ready + " did not answer.");
     }
+
+    /// <summary>What a server process has used: CPU time, and bytes written towards storage.</summary>
+    private readonly record struct ServerUsage(TimeSpan Cpu, long Written);
 }
