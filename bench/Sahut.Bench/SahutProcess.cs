@@ -174,7 +174,7 @@ public sealed class SahutProcess : IAsyncDisposable
         return client;
     }
 
-    /// <summary>Bytes the Sahut process has written towards storage so far (Linux /proc: write_bytes; page-cache writes count).</summary>
+    /// <summary>Bytes the Sahut process has written towards storage so far (Linux /proc write_bytes: file pages it made dirty).</summary>
     public long StorageBytesWritten()
     {
         foreach (var line in File.ReadLines($"/proc/{process.Id}/io"))
