@@ -43,7 +43,6 @@ public static class SahutCoreServiceCollectionExtensions
         services.AddScoped<ChannelService>();
         services.AddScoped<ContactService>();
         services.AddScoped<ContactSearch>();
-        services.AddScoped<ConversationSearch>();
         services.AddScoped<ConversationQueries>();
         services.AddScoped<ConversationCommands>();
         services.AddScoped<AttachmentQueries>();

@@ -78,7 +78,7 @@ public sealed class ContactService(SahutDbContext db, PhoneNumberNormalizer phon
         {
             // The same matching as the inbox search, so a contact found there is found here.
             var matches = await search.MatchingAsync(workspaceId, q, cancellationToken);
-            source = matches.Few is { } few ? db.Contacts.FromSqlRaw(SqliteContactSql.Contacts, few) : db.Contacts.Where(c => matches.All.Contains(c.Id));
+            source = matches.Contacts(db);
         }
 
         var items = await source.AsNoTracking().Where(c => c.WorkspaceId == workspaceId)

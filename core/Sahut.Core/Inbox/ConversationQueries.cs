@@ -8,7 +8,7 @@ using Sahut.Errors;
 namespace Sahut.Inbox;
 
 /// <summary>Read side of the inbox: the list and one conversation's timeline, always within one workspace.</summary>
-public sealed class ConversationQueries(SahutDbContext db, ConversationSearch search)
+public sealed class ConversationQueries(SahutDbContext db, ContactSearch search)
 {
     private static readonly Expression<Func<Conversation, ConversationSummary>> ToSummary = c => new ConversationSummary(
         c.Id,
@@ -32,19 +32,17 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
     {
         var page = Math.Max(1, filter.Page);
         var matches = string.IsNullOrWhiteSpace(filter.Query) ? null : await search.MatchingAsync(workspaceId, filter.Query, cancellationToken);
-        var query = (matches?.Conversations ?? db.Conversations).AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
+        var query = (matches?.Conversations(db) ?? db.Conversations).AsNoTracking().Where(c => c.WorkspaceId == workspaceId);
         if (filter.Status is { } status)
         {
             query = query.Where(c => c.Status == status);
         }
 
-        var oneAssignee = false;
         switch (filter.Assignee)
         {
             case null or "" or "all":
                 break;
             case "me":
-                oneAssignee = true;
                 query = query.Where(c => c.AssigneeId == currentUserId);
                 break;
             case "unassigned":
@@ -56,7 +54,6 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
                     throw InputValidationException.For("assignee", "Use me, unassigned or a user id.");
                 }
 
-                oneAssignee = true;
                 query = query.Where(c => c.AssigneeId == assigneeId);
                 break;
         }
@@ -72,7 +69,9 @@ public sealed class ConversationQueries(SahutDbContext db, ConversationSearch se
         }
 
         var skip = (page - 1) * ConversationFilter.PageSize;
-        if (filter.Status is null && !oneAssignee && matches is not { FromFewContacts: true })
+        // One assignee's conversations have their own index; a few contacts' conversations are few to sort.
+        var oneAssignee = filter.Assignee is not (null or "" or "all" or "unassigned");
+        if (filter.Status is null && !oneAssignee && matches is not { AreFew: true })
         {
             query = NewestOfEachStatus(query, skip + ConversationFilter.PageSize + 1);
         }
