@@ -6,7 +6,8 @@ namespace Sahut.Bench.Scenarios;
 /// <summary>
 /// Signed unique Cloud API webhooks at 64 concurrent connections against a bare HMAC-checking Kestrel endpoint and
 /// Sahut, same client, same run, measured in alternating slices. Targets: Sahut ≥ 0.35 × bare throughput,
-/// p99 ≤ 25 ms, every acknowledged message stored exactly once.
+/// p99 ≤ 25 ms, every acknowledged message stored exactly once. <c>--versus OTHER/Sahut.Web.dll</c> measures a second
+/// build in the same rounds, for comparing versions in the same minutes.
 /// </summary>
 public static class IngestScenario
 {
@@ -100,7 +101,7 @@ public static class IngestScenario
 
             foreach (var server in servers)
             {
-                await VerifyExactlyOnceAsync(new Seeder(server.Process.DataDir, options.Postgres), server.Load.Acknowledged.ToHashSet(), report);
+                await VerifyExactlyOnceAsync(server.Name, new Seeder(server.Process.DataDir, options.Postgres), server.Load.Acknowledged.ToHashSet(), report);
             }
         }
         finally
@@ -130,7 +131,7 @@ public static class IngestScenario
     private static string CpuPerRequest(TimeSpan cpu, LoadResult result) =>
         result.Latencies.Count == 0 ? "n/a" : $"{cpu.TotalMilliseconds / result.Latencies.Count:0.000} ms ({cpu.TotalSeconds:0.0} s CPU over {result.Elapsed.TotalSeconds:0.0} s)";
 
-    public static async Task VerifyExactlyOnceAsync(Seeder seeder, HashSet<string> acknowledged, Report report)
+    public static async Task VerifyExactlyOnceAsync(string server, Seeder seeder, HashSet<string> acknowledged, Report report)
     {
         await using var connection = seeder.Open();
         await connection.OpenAsync();
@@ -147,10 +148,10 @@ public static class IngestScenario
 
         var duplicates = stored.Count - stored.Distinct().Count();
         var missing = acknowledged.Except(stored).Count();
-        report.Figure("acknowledged / stored rows", $"{acknowledged.Count} / {stored.Count} (missing {missing}, duplicated {duplicates})");
+        report.Figure($"{server}: acknowledged / stored rows", $"{acknowledged.Count} / {stored.Count} (missing {missing}, duplicated {duplicates})");
         if (missing > 0 || duplicates > 0)
         {
-            report.Error($"exactly-once violated: {missing} acknowledged messages missing, {duplicates} duplicates");
+            report.Error($"{server}: exactly-once violated: {missing} acknowledged messages missing, {duplicates} duplicates");
         }
     }
 
