@@ -28,6 +28,7 @@ internal sealed class InboundStore(
     private readonly RowWriter writer = new(db);
     private List<DomainEvent> events = [];
     private BatchRows rows = new();
+    private SqliteWalSync? walSync;
 
     // Nothing is tracked by EF: every row read is kept here, one instance per row, and written back by BatchRows.
     // What the batch prefetch already looked up needs no query of its own: every identity of the batch is
@@ -53,6 +54,8 @@ internal sealed class InboundStore(
         if (db.Database.GetDbConnection().State != System.Data.ConnectionState.Open)
         {
             await db.Database.OpenConnectionAsync(cancellationToken);
+            walSync?.Dispose();
+            walSync = SqliteWalSync.For(db.Database.GetDbConnection());
         }
 
         var channels = await ChannelsAsync(batch, cancellationToken);
@@ -97,6 +100,7 @@ internal sealed class InboundStore(
 
         await rows.WriteAsync(writer, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        walSync?.Flush();
         return (results, events);
     }
 
@@ -104,6 +108,7 @@ internal sealed class InboundStore(
     {
         await lookups.DisposeAsync();
         await writer.DisposeAsync();
+        walSync?.Dispose();
     }
 
     private async Task<Dictionary<Guid, InboundChannel>> ChannelsAsync(IReadOnlyList<PendingDelivery> batch, CancellationToken cancellationToken)
