@@ -199,27 +199,19 @@ public sealed class SahutProcess : IAsyncDisposable
     }
 
     /// <summary>Bytes the Sahut process has written towards storage so far (Linux /proc write_bytes: file pages it made dirty).</summary>
-    public long StorageBytesWritten()
-    {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/io"))
-        {
-            if (line.StartsWith("write_bytes:", StringComparison.Ordinal))
-            {
-                return long.Parse(line["write_bytes:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
+    public long StorageBytesWritten() => ProcFigure("io", "write_bytes:");
 
-        return 0;
-    }
+    /// <summary>Resident memory of the Sahut process in bytes (Linux /proc, given in kB).</summary>
+    public long ResidentBytes() => ProcFigure("status", "VmRSS:") * 1024;
 
-    /// <summary>Resident memory of the Sahut process in bytes (Linux /proc).</summary>
-    public long ResidentBytes()
+    // The number on the "key: number [unit]" line of one of the process's /proc files; 0 when the line is missing.
+    private long ProcFigure(string file, string key)
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/{file}"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(key, StringComparison.Ordinal))
             {
-                return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                return long.Parse(line[key.Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries)[0], System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
