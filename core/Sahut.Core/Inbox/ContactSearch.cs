@@ -30,7 +30,8 @@ public sealed class ContactSearch(SahutDbContext db, PhoneNumberNormalizer phone
         {
             var contacts = phone is not null ? SqliteContactSql.ByPhone(workspaceId, phone) : SqliteContactSql.BySubstring(workspaceId, term);
             var all = db.Database.SqlQueryRaw<Guid>(contacts.Sql, contacts.Parameters);
-            // Read as stored (text), so they can be handed back to SQLite unchanged; the index is searched only once.
+            // Read as stored (text), so they can be handed back to SQLite unchanged: when they are few, the list starts from
+            // them and the index is not searched again; with more, the list filters by the query of all of them.
             var ids = await db.Database.SqlQueryRaw<string>(contacts.Sql, contacts.Parameters).Take(FewLimit + 1).ToListAsync(cancellationToken);
             return new ContactMatches(all, ids.Count <= FewLimit ? JsonSerializer.Serialize(ids) : null);
         }
