@@ -4,9 +4,22 @@ using Microsoft.Extensions.Options;
 namespace Sahut.Data;
 
 /// <summary>Configures any DbContext (core or plugin) for the host's database provider.</summary>
-public sealed class DbContextConfigurer(IOptions<SahutDatabaseOptions> database, IOptions<SahutOptions> sahut) : IDbContextConfigurer
+public sealed class DbContextConfigurer : IDbContextConfigurer
 {
     private readonly SqliteBusyTimeout busyTimeout = new(TimeSpan.FromSeconds(30));
+    private readonly IOptions<SahutDatabaseOptions> database;
+    private readonly IOptions<SahutOptions> sahut;
+
+    public DbContextConfigurer(IOptions<SahutDatabaseOptions> database, IOptions<SahutOptions> sahut)
+    {
+        this.database = database;
+        this.sahut = sahut;
+        if (string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            // Before any context of this host opens a connection.
+            SqliteProcessSettings.Apply();
+        }
+    }
 
     public string Provider => database.Value.Provider;
 
