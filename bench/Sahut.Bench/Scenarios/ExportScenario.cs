@@ -35,13 +35,7 @@ public static class ExportScenario
         await using var _ = sahut;
         using var api = sahut.Client(token);
 
-        var sqlite = Stopwatch.StartNew();
-        var baseline = await SahutProcess.RunAsync("sqlite3", ["-csv", "-header", Path.Combine(dataDir, "sahut.db"), EquivalentQuery], null, null);
-        sqlite.Stop();
-        var baselineRows = baseline.Count(c => c == '\n') - 1;
-        report.Figure("sqlite3 -csv", $"{sqlite.Elapsed.TotalMilliseconds:0} ms, {baselineRows} rows");
-
-        // The first export after start also pays for JIT-compiling the export path; the second is the steady rate.
+        // The first export after start also pays for JIT-compiling the export path; later ones are the steady rate.
         var cold = await ExportAsync(sahut, api, workspaceId);
         if (cold is null)
         {
@@ -49,21 +43,47 @@ public static class ExportScenario
             return;
         }
 
-        var warm = (await ExportAsync(sahut, api, workspaceId))!;
-        foreach (var (label, run) in new[] { ("first export after start", cold), ("second export", warm) })
+        ReportRun("first export after start", cold, options.Conversations, report);
+
+        // One run of each is at the mercy of a busy second on a shared machine: sqlite3 and Sahut take turns, and the
+        // medians are compared.
+        var baseline = new List<TimeSpan>();
+        var warm = new List<ExportRun>();
+        for (var round = 0; round < options.Rounds; round++)
         {
-            report.Figure($"Sahut conversations.csv, {label}", $"{run.Elapsed.TotalMilliseconds:0} ms, {run.Rows} rows, {run.Rows / run.Elapsed.TotalSeconds:0} rows/s, ratio {run.Elapsed.TotalMilliseconds / sqlite.Elapsed.TotalMilliseconds:0.00}");
-            if (run.Rows != options.Conversations)
+            var sqlite = Stopwatch.StartNew();
+            var csv = await SahutProcess.RunAsync("sqlite3", ["-csv", "-header", Path.Combine(dataDir, "sahut.db"), EquivalentQuery], null, null);
+            sqlite.Stop();
+            baseline.Add(sqlite.Elapsed);
+            var baselineRows = csv.Count(c => c == '\n') - 1;
+            report.Figure($"sqlite3 -csv, round {round + 1}", $"{sqlite.Elapsed.TotalMilliseconds:0} ms, {baselineRows} rows");
+
+            if (await ExportAsync(sahut, api, workspaceId) is not { } run)
             {
-                report.Error($"{label}: expected {options.Conversations} rows, got {run.Rows}");
+                report.Error($"export of round {round + 1} failed");
+                return;
             }
+
+            warm.Add(run);
+            ReportRun($"export, round {round + 1}", run, options.Conversations, report);
         }
 
-        var ratio = warm.Elapsed.TotalMilliseconds / sqlite.Elapsed.TotalMilliseconds;
-        report.Check("time ratio Sahut (second export) / sqlite3", ratio, ratio <= 2.0, "≤ 2.0");
-        var growthMb = Math.Max(cold.PeakGrowthBytes, warm.PeakGrowthBytes) / 1024.0 / 1024.0;
+        var ratio = Median(warm.Select(r => r.Elapsed)) / Median(baseline);
+        report.Check($"time ratio Sahut / sqlite3 (medians of {options.Rounds} rounds)", ratio, ratio <= 2.0, "≤ 2.0");
+        var growthMb = warm.Append(cold).Max(r => r.PeakGrowthBytes) / 1024.0 / 1024.0;
         report.Check("peak resident growth (MB)", growthMb, growthMb <= 50, "≤ 50 MB");
     }
+
+    private static void ReportRun(string label, ExportRun run, int conversations, Report report)
+    {
+        report.Figure($"Sahut conversations.csv, {label}", $"{run.Elapsed.TotalMilliseconds:0} ms, {run.Rows} rows, {run.Rows / run.Elapsed.TotalSeconds:0} rows/s");
+        if (run.Rows != conversations)
+        {
+            report.Error($"{label}: expected {conversations} rows, got {run.Rows}");
+        }
+    }
+
+    private static double Median(IEnumerable<TimeSpan> times) => Stats.Percentile([.. times.Select(t => t.TotalMilliseconds)], 50);
 
     private static async Task<ExportRun?> ExportAsync(SahutProcess sahut, HttpClient api, Guid workspaceId)
     {
