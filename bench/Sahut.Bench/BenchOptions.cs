@@ -1,7 +1,7 @@
 namespace Sahut.Bench;
 
-/// <summary>Command line: <c>&lt;scenario&gt; [--postgres CONNSTR] [--seconds N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N] [--published] [--rounds N] [--versus OTHER/Sahut.Web.dll]</c>.</summary>
-public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds, int Conversations, int MessagesPerConversation, int Clients, int Rate, int Concurrency, bool Published, int Rounds, string? Versus)
+/// <summary>Command line: <c>&lt;scenario&gt; [--postgres CONNSTR] [--seconds N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N] [--published] [--rounds N] [--versus OTHER/Sahut.Web.dll] [--scattered]</c>.</summary>
+public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds, int Conversations, int MessagesPerConversation, int Clients, int Rate, int Concurrency, bool Published, int Rounds, string? Versus, bool Scattered)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -28,6 +28,7 @@ public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds
             values.ContainsKey("published"),
             // ingest: the machine's spare capacity drifts within minutes; alternating slices lets each server see the same.
             Int("rounds", 3),
-            values.GetValueOrDefault("versus"));
+            values.GetValueOrDefault("versus"),
+            values.ContainsKey("scattered"));
     }
 }

@@ -7,12 +7,17 @@ namespace Sahut.Bench;
 
 /// <summary>
 /// Drives signed, unique Cloud-API-shaped message webhooks at a fixed number of concurrent connections (or a fixed
-/// rate) and records each acknowledgement's latency and the provider ids that were acknowledged.
+/// rate) and records each acknowledgement's latency and the provider ids that were acknowledged. Customers write in
+/// turn and provider ids count up, unless <paramref name="scattered"/>: then customers come in a spread-out order and
+/// provider ids in no order, as real traffic does, so a batch's rows no longer sit side by side in the indexes.
 /// </summary>
-public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumberId, string runTag, long firstSequence = 0)
+public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumberId, string runTag, long firstSequence = 0, bool scattered = false)
 {
-    /// <summary>Customers are picked by sequence number, in turn: loads that start apart write to different ones.</summary>
+    /// <summary>Customers are picked by sequence number: loads that start apart write to different ones.</summary>
     public const int Customers = 50_000;
+
+    // Coprime with Customers, so any Customers consecutive deliveries still reach every customer once.
+    private const long CustomerStride = 7_919;
 
     private readonly long first = firstSequence;
 
@@ -30,10 +35,12 @@ public sealed class WebhookLoad(Uri target, string appSecret, string phoneNumber
     public (byte[] Body, string Id) NextDelivery()
     {
         var n = Interlocked.Increment(ref sequence);
-        var id = $"wamid.bench.{runTag}.{n}";
-        var from = "628" + (1_200_000_000L + n % Customers).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var customer = (scattered ? n * CustomerStride : n) % Customers;
+        // Scattered ids lead with a multiplicative hash of n (no order) and end with n (unique).
+        var id = scattered ? $"wamid.bench.{runTag}.{(uint)(n * 2_654_435_761L):x8}.{n}" : $"wamid.bench.{runTag}.{n}";
+        var from = "628" + (1_200_000_000L + customer).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
-        var json = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"184203917755631","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281190001234","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Pelanggan {{{n % Customers}}}"},"wa_id":"{{{from}}}"}],"messages":[{"from":"{{{from}}}","id":"{{{id}}}","timestamp":"{{{timestamp}}}","type":"text","text":{"body":"Halo, pesanan nomor {{{n}}} sudah dikirim?"}}]},"field":"messages"}]}]}""";
+        var json = $$$"""{"object":"whatsapp_business_account","entry":[{"id":"184203917755631","changes":[{"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"6281190001234","phone_number_id":"{{{phoneNumberId}}}"},"contacts":[{"profile":{"name":"Pelanggan {{{customer}}}"},"wa_id":"{{{from}}}"}],"messages":[{"from":"{{{from}}}","id":"{{{id}}}","timestamp":"{{{timestamp}}}","type":"text","text":{"body":"Halo, pesanan nomor {{{n}}} sudah dikirim?"}}]},"field":"messages"}]}]}""";
         return (Encoding.UTF8.GetBytes(json), id);
     }
 

@@ -16,7 +16,7 @@ public static class IngestScenario
 
     public static async Task RunAsync(BenchOptions options, Report report)
     {
-        Report.Heading($"ingest ({options.Concurrency} connections, {options.Seconds} s each, alternating in {options.Rounds} rounds)");
+        Report.Heading($"ingest ({options.Concurrency} connections, {options.Seconds} s each, alternating in {options.Rounds} rounds{(options.Scattered ? ", customers and provider ids scattered" : "")})");
         var slice = TimeSpan.FromSeconds((double)options.Seconds / options.Rounds);
         // Long enough for tiered JIT to settle, so the figure is the sustained rate.
         var warmup = TimeSpan.FromSeconds(Math.Min(10, options.Seconds));
@@ -28,11 +28,11 @@ public static class IngestScenario
         try
         {
             await WaitAsync(new Uri($"http://127.0.0.1:{barePort}/ready"));
-            var bareLoad = new WebhookLoad(new Uri($"http://127.0.0.1:{barePort}/webhook"), WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, "bare");
-            servers.Add(await Server.StartAsync("Sahut", "sahut", null, options.Postgres));
+            var bareLoad = new WebhookLoad(new Uri($"http://127.0.0.1:{barePort}/webhook"), WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, "bare", scattered: options.Scattered);
+            servers.Add(await Server.StartAsync("Sahut", "sahut", null, options));
             if (options.Versus is { } otherDll)
             {
-                servers.Add(await Server.StartAsync("other build", "other", otherDll, options.Postgres));
+                servers.Add(await Server.StartAsync("other build", "other", otherDll, options));
             }
 
             await bareLoad.RunClosedAsync(client, options.Concurrency, warmup);
@@ -190,13 +190,13 @@ public static class IngestScenario
 
         public LoadResult Result => LoadResult.Combine([.. Rounds.Select(r => r.Load)]);
 
-        public static async Task<Server> StartAsync(string name, string runTag, string? webDll, string? postgres)
+        public static async Task<Server> StartAsync(string name, string runTag, string? webDll, BenchOptions options)
         {
-            var (dataDir, workspaceId, _, token) = await SahutProcess.SetupAsync(postgres, webDll);
-            var (process, _) = await SahutProcess.StartAsync(dataDir, postgres, webDll);
+            var (dataDir, workspaceId, _, token) = await SahutProcess.SetupAsync(options.Postgres, webDll);
+            var (process, _) = await SahutProcess.StartAsync(dataDir, options.Postgres, webDll);
             using var api = process.Client(token);
             var (_, webhookUrl) = await WhatsAppChannel.ConnectAsync(api, workspaceId);
-            return new Server(name, process, new WebhookLoad(new Uri(process.BaseAddress, webhookUrl.PathAndQuery), WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, runTag));
+            return new Server(name, process, new WebhookLoad(new Uri(process.BaseAddress, webhookUrl.PathAndQuery), WhatsAppChannel.AppSecret, WhatsAppChannel.PhoneNumberId, runTag, scattered: options.Scattered));
         }
     }
 }
