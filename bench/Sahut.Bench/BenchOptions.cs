@@ -26,7 +26,7 @@ public sealed record BenchOptions(string Scenario, string? Postgres, int Seconds
             Int("rate", 200),
             Int("concurrency", 64),
             values.ContainsKey("published"),
-            // ingest: the machine's spare capacity drifts within minutes; alternating slices lets each server see the same.
+            // ingest and export: the machine's spare capacity drifts within minutes; taking turns lets each side see the same.
             Int("rounds", 3),
             values.GetValueOrDefault("versus"),
             values.ContainsKey("scattered"));

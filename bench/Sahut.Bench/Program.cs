@@ -19,7 +19,7 @@ var scenarios = new Dictionary<string, Func<BenchOptions, Report, Task>>
 };
 if (options.Scenario != "all" && !scenarios.ContainsKey(options.Scenario))
 {
-    Console.WriteLine($"usage: <{string.Join("|", scenarios.Keys)}|all> [--pg | --postgres CONNSTR] [--seconds N] [--concurrency N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N] [--published] [--rounds N] [--versus OTHER/Sahut.Web.dll]");
+    Console.WriteLine($"usage: <{string.Join("|", scenarios.Keys)}|all> [--pg | --postgres CONNSTR] [--seconds N] [--concurrency N] [--conversations N] [--messages-per-conversation N] [--clients N] [--rate N] [--published] [--rounds N] [--versus OTHER/Sahut.Web.dll] [--scattered]");
     return 2;
 }
 
