@@ -14,7 +14,7 @@ public sealed class DbContextConfigurer : IDbContextConfigurer
     {
         this.database = database;
         this.sahut = sahut;
-        if (string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        if (Is(DatabaseProviders.Sqlite))
         {
             // Before any context of this host opens a connection.
             SqliteProcessSettings.Apply();
@@ -25,13 +25,13 @@ public sealed class DbContextConfigurer : IDbContextConfigurer
 
     public string ConnectionString => database.Value.ConnectionString is { Length: > 0 } cs
         ? cs
-        : Provider == DatabaseProviders.Postgres
+        : Is(DatabaseProviders.Postgres)
             ? throw new InvalidOperationException("Sahut:Database:ConnectionString is required for PostgreSQL.")
             : $"Data Source={Path.Combine(sahut.Value.ResolveDataDir(), "sahut.db")};Default Timeout=30";
 
     public void Configure(DbContextOptionsBuilder builder, string migrationsHistoryTable, string? migrationsAssembly = null)
     {
-        if (string.Equals(Provider, DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase))
+        if (Is(DatabaseProviders.Postgres))
         {
             builder.UseNpgsql(ConnectionString, o =>
             {
@@ -42,7 +42,7 @@ public sealed class DbContextConfigurer : IDbContextConfigurer
                 }
             });
         }
-        else if (string.Equals(Provider, DatabaseProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        else if (Is(DatabaseProviders.Sqlite))
         {
             builder.UseSqlite(ConnectionString, o =>
             {
@@ -59,4 +59,7 @@ public sealed class DbContextConfigurer : IDbContextConfigurer
             throw new InvalidOperationException($"Unknown database provider '{Provider}'. Use Sqlite or Postgres.");
         }
     }
+
+    // As everywhere else in Sahut, provider names match without regard to case.
+    private bool Is(string provider) => string.Equals(Provider, provider, StringComparison.OrdinalIgnoreCase);
 }
