@@ -16,11 +16,10 @@ namespace Sahut.Ingest;
 /// </summary>
 internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
 {
-    // PostgreSQL pays a round trip per command, so rows share one (under its 65,535 parameters). SQLite has no round
-    // trip: one single-row statement, prepared once and bound by position, is fastest there.
-    private const int MaxPostgresParameters = 16_000;
-
+    // SQLite has no round trip: one single-row statement, prepared once and bound by position, is fastest there.
+    // PostgreSQL pays a round trip and a plan per statement: each statement takes all its rows at once.
     private readonly bool isPostgres = db.Database.IsNpgsql();
+    private readonly ISqlGenerationHelper sqlHelper = db.GetService<ISqlGenerationHelper>();
     private readonly PreparedCommands commands = new(db);
     private readonly Dictionary<string, SqliteRowStatement> sqliteStatements = new(StringComparer.Ordinal);
     private readonly Dictionary<(Type Type, string[]? Properties), Statement> statements = [];
@@ -65,22 +64,19 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
             return;
         }
 
-        if (!isPostgres)
+        if (isPostgres)
+        {
+            await WriteOnPostgresAsync(statement, rows, cancellationToken);
+        }
+        else
         {
             WriteOnSqlite(statement, rows);
-            return;
-        }
-
-        foreach (var chunk in rows.Chunk(Math.Max(1, MaxPostgresParameters / statement.Columns.Count)))
-        {
-            // Commands are kept per SQL text, so the provider prepares each size once.
-            await ExecuteAsync(commands.For(statement.Sql(db, chunk.Length)), statement, chunk, cancellationToken);
         }
     }
 
     private void WriteOnSqlite(Statement statement, IReadOnlyList<object> rows)
     {
-        var sql = statement.Sql(db, 1);
+        var sql = statement.RowSql(sqlHelper);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (!sqliteStatements.TryGetValue(sql, out var prepared) || !prepared.IsOn(connection))
         {
@@ -111,27 +107,29 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
         }
     }
 
-    private static async Task ExecuteAsync(DbCommand command, Statement statement, object[] chunk, CancellationToken cancellationToken)
+    // All rows in one statement, whatever the batch size: each column goes as one array parameter. PostgreSQL parses
+    // and plans one short statement per batch instead of a statement per row or a new multi-row text per batch size;
+    // it is not prepared, so each plan sees the real array sizes and current statistics (a generic plan made while the
+    // tables were small read whole tables in bench/ ingest).
+    private async Task WriteOnPostgresAsync(Statement statement, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
-        // The first rows create the parameters (the mapping picks each one's type); later rows of the same command
-        // only change their values, so the provider binds them without building new parameter objects.
+        var command = commands.For(statement.ArraySql(sqlHelper));
         var columns = statement.Columns;
-        var reuse = command.Parameters.Count == chunk.Length * columns.Count;
-        var index = 0;
-        foreach (var row in chunk)
+        var created = command.Parameters.Count == 0;
+        for (var i = 0; i < columns.Count; i++)
         {
-            foreach (var column in columns)
+            var values = columns[i].ProviderValues(rows);
+            if (created)
             {
-                var value = column.Getter.GetClrValue(row);
-                if (reuse)
-                {
-                    command.Parameters[index++].Value = column.ToProvider(value) ?? DBNull.Value;
-                }
-                else
-                {
-                    // CreateParameter applies the mapping's value converter (enums stored as text, etc.) itself.
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + index++, value, column.Nullable));
-                }
+                // The array's element type (Guid, string, int?, …) gives the parameter its type, the same on every batch.
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = "@p" + i;
+                parameter.Value = values;
+                command.Parameters.Add(parameter);
+            }
+            else
+            {
+                command.Parameters[i].Value = values;
             }
         }
 
@@ -142,10 +140,10 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
         }
         catch (DbException ex)
         {
-            throw Failed(statement, chunk.Length, ex);
+            throw Failed(statement, rows.Count, ex);
         }
 
-        Check(statement, chunk.Length, written);
+        Check(statement, rows.Count, written);
     }
 
     // The writer treats a failed write like SaveChanges' (e.g. another node stored the same message meanwhile).
@@ -163,7 +161,8 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
     private sealed class Statement(IEntityType entityType, IEnumerable<IProperty> properties, bool update)
     {
         private readonly StoreObjectIdentifier table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        private readonly Dictionary<int, string> sqlByRows = [];
+        private string? rowSql;
+        private string? arraySql;
 
         public IEntityType EntityType => entityType;
 
@@ -173,58 +172,76 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
             .Select(p => new Column(p.GetColumnName(table)!, (RelationalTypeMapping)p.GetTypeMapping(), p.GetGetter(), p.IsNullable))
             .ToList();
 
-        /// <summary>SQL for this many rows; parameters are numbered row by row, in column order.</summary>
-        public string Sql(SahutDbContext db, int rows)
+        /// <summary>SQL for one row, its parameters in column order (an UPDATE's key last).</summary>
+        public string RowSql(ISqlGenerationHelper sql)
         {
-            if (!sqlByRows.TryGetValue(rows, out var text))
+            if (rowSql is not null)
             {
-                text = sqlByRows[rows] = Build(db.GetService<ISqlGenerationHelper>(), rows);
+                return rowSql;
             }
 
-            return text;
-        }
-
-        private string Build(ISqlGenerationHelper sql, int rows)
-        {
-            var name = sql.DelimitIdentifier(table.Name, table.Schema);
             var text = new StringBuilder();
-            var parameter = 0;
             if (Update)
             {
-                // One UPDATE per row; the key is the last column.
-                for (var row = 0; row < rows; row++)
-                {
-                    text.Append("UPDATE ").Append(name).Append(" SET ");
-                    for (var column = 0; column < Columns.Count - 1; column++)
-                    {
-                        text.Append(column == 0 ? "" : ", ").Append(sql.DelimitIdentifier(Columns[column].Name)).Append(" = @p").Append(parameter++);
-                    }
-
-                    text.Append(" WHERE ").Append(sql.DelimitIdentifier(Columns[^1].Name)).Append(" = @p").Append(parameter++).Append(';');
-                }
-
-                return text.ToString();
+                text.Append("UPDATE ").Append(Table(sql)).Append(" SET ");
+                text.AppendJoin(", ", Columns.SkipLast(1).Select((c, i) => $"{sql.DelimitIdentifier(c.Name)} = @p{i}"));
+                text.Append(" WHERE ").Append(sql.DelimitIdentifier(Columns[^1].Name)).Append(" = @p").Append(Columns.Count - 1);
             }
-
-            text.Append("INSERT INTO ").Append(name).Append(" (");
-            text.AppendJoin(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name))).Append(") VALUES ");
-            for (var row = 0; row < rows; row++)
+            else
             {
-                text.Append(row == 0 ? "(" : ", (");
-                for (var column = 0; column < Columns.Count; column++)
-                {
-                    text.Append(column == 0 ? "@p" : ", @p").Append(parameter++);
-                }
-
-                text.Append(')');
+                text.Append("INSERT INTO ").Append(Table(sql)).Append(" (").Append(ColumnList(sql)).Append(") VALUES (");
+                text.AppendJoin(", ", Columns.Select((_, i) => "@p" + i)).Append(')');
             }
 
-            return text.ToString();
+            return rowSql = text.ToString();
         }
+
+        /// <summary>PostgreSQL SQL for any number of rows: parameter i is the array of column i's values.</summary>
+        public string ArraySql(ISqlGenerationHelper sql)
+        {
+            if (arraySql is not null)
+            {
+                return arraySql;
+            }
+
+            var arrays = string.Join(", ", Columns.Select((c, i) => $"@p{i}::{c.Mapping.StoreType}[]"));
+            if (Update)
+            {
+                var key = sql.DelimitIdentifier(Columns[^1].Name);
+                var set = string.Join(", ", Columns.SkipLast(1).Select(c => $"{sql.DelimitIdentifier(c.Name)} = u.{sql.DelimitIdentifier(c.Name)}"));
+                return arraySql = $"UPDATE {Table(sql)} AS t SET {set} FROM unnest({arrays}) AS u({ColumnList(sql)}) WHERE t.{key} = u.{key}";
+            }
+
+            return arraySql = $"INSERT INTO {Table(sql)} ({ColumnList(sql)}) SELECT * FROM unnest({arrays})";
+        }
+
+        private string Table(ISqlGenerationHelper sql) => sql.DelimitIdentifier(table.Name, table.Schema);
+
+        private string ColumnList(ISqlGenerationHelper sql) => string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name)));
     }
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
     {
         public object? ToProvider(object? value) => value is null || Mapping.Converter is not { } converter ? value : converter.ConvertToProvider(value);
+
+        /// <summary>This column's value of each row, as the provider stores it, in a typed array (nullable where the column is).</summary>
+        public Array ProviderValues(IReadOnlyList<object> rows)
+        {
+            var values = Array.CreateInstance(ElementType, rows.Count);
+            for (var i = 0; i < rows.Count; i++)
+            {
+                values.SetValue(ToProvider(Getter.GetClrValue(rows[i])), i);
+            }
+
+            return values;
+        }
+
+        private Type ElementType => field ??= ArrayElementType();
+
+        private Type ArrayElementType()
+        {
+            var type = Mapping.Converter?.ProviderClrType ?? Mapping.ClrType;
+            return type.IsValueType && Nullable && System.Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
+        }
     }
 }

@@ -61,6 +61,48 @@ public abstract class InboxBehaviour
     }
 
     [Fact]
+    public async Task A_burst_from_many_senders_stores_every_row_with_its_own_values()
+    {
+        await using var h = await CoreHarness.StartAsync(Kind);
+        var (ws, _, channel) = await h.SeedWorkspaceAsync();
+        var sink = (IInboundSink)h.Services.GetService(typeof(IInboundSink))!;
+        // Microseconds: what PostgreSQL keeps of a timestamp.
+        var at = new DateTime(2026, 11, 24, 9, 30, 15, DateTimeKind.Utc).AddTicks(1_234_560);
+        const int senders = 30;
+        string From(int i) => $"08123400{i:D4}";
+        InboundMessage First(int i) => i % 3 == 0
+            ? new($"first-{i}", From(i), null, at.AddSeconds(i), MessageKinds.Image, null, [], Metadata: $$"""{"n":{{i}}}""")
+            : Text($"first-{i}", From(i), $"pertama {i}", at.AddSeconds(i), $"Pelanggan {i}");
+
+        // All at once, so the writer commits several deliveries per batch.
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(i => sink.AcceptAsync(channel, [First(i)], CancellationToken.None)));
+        var resolved = await h.DbAsync(db => db.Conversations.Where(c => c.Contact!.Name == "Pelanggan 1").Select(c => c.Id).SingleAsync());
+        await h.WithAsync<ConversationCommands>(c => c.SetStatusAsync(ws, resolved, ConversationStatus.Resolved, CancellationToken.None));
+        await Task.WhenAll(Enumerable.Range(0, senders).Select(i => sink.AcceptAsync(channel, [Text($"second-{i}", From(i), $"kedua {i}", at.AddMinutes(1).AddSeconds(i))], CancellationToken.None)));
+
+        var conversations = await h.DbAsync(db => db.Conversations.Include(c => c.Contact).ThenInclude(c => c!.Identities).ToListAsync());
+        Assert.Equal(senders, conversations.Count);
+        foreach (var conversation in conversations)
+        {
+            var i = int.Parse(conversation.Contact!.Identities.Single().Value[^4..], System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(i % 3 == 0 ? "Budi" : $"Pelanggan {i}", conversation.Contact.Name);
+            Assert.Equal(2, conversation.MessagesIn);
+            Assert.Equal(ConversationStatus.Open, conversation.Status);
+            Assert.Null(conversation.ResolvedAt);
+            Assert.Equal(at.AddSeconds(i), conversation.CreatedAt);
+            Assert.Equal(at.AddMinutes(1).AddSeconds(i), conversation.LastMessageAt);
+            Assert.Equal(at.AddMinutes(1).AddSeconds(i), conversation.LastInboundAt);
+            Assert.Equal($"kedua {i}", conversation.LastMessagePreview);
+
+            var messages = await h.DbAsync(db => db.Messages.Where(m => m.ConversationId == conversation.Id).OrderBy(m => m.CreatedAt).ToListAsync());
+            Assert.Equal([$"first-{i}", $"second-{i}"], messages.Select(m => m.ProviderMessageId));
+            Assert.All(messages, m => Assert.Equal((ws, channel, MessageDirection.In, DeliveryStatus.Delivered, (Guid?)null), (m.WorkspaceId, m.ChannelId, m.Direction, m.DeliveryStatus, m.AuthorId)));
+            Assert.Equal(at.AddSeconds(i), messages[0].CreatedAt);
+            Assert.Equal(i % 3 == 0 ? (MessageKinds.Image, null, $$"""{"n":{{i}}}""") : (MessageKinds.Text, $"pertama {i}", null), (messages[0].Kind, messages[0].Body, messages[0].Metadata));
+        }
+    }
+
+    [Fact]
     public async Task Customer_message_reopens_a_resolved_conversation_and_counts_as_reopened()
     {
         await using var h = await CoreHarness.StartAsync(Kind);
