@@ -71,7 +71,7 @@ public abstract class InboxBehaviour
         const int senders = 30;
         string From(int i) => $"08123400{i:D4}";
         InboundMessage First(int i) => i % 3 == 0
-            ? new($"first-{i}", From(i), null, at.AddSeconds(i), MessageKinds.Image, null, [], Metadata: $$"""{"n":{{i}}}""")
+            ? new($"first-{i}", From(i), null, at.AddSeconds(i), MessageKinds.Image, null, [new InboundAttachment($"foto-{i}.jpg", "image/jpeg", $"media-{i}", null)], Metadata: $$"""{"n":{{i}}}""")
             : Text($"first-{i}", From(i), $"pertama {i}", at.AddSeconds(i), $"Pelanggan {i}");
 
         // All at once, so the writer commits several deliveries per batch.
@@ -99,6 +99,8 @@ public abstract class InboxBehaviour
             Assert.All(messages, m => Assert.Equal((ws, channel, MessageDirection.In, DeliveryStatus.Delivered, (Guid?)null), (m.WorkspaceId, m.ChannelId, m.Direction, m.DeliveryStatus, m.AuthorId)));
             Assert.Equal(at.AddSeconds(i), messages[0].CreatedAt);
             Assert.Equal(i % 3 == 0 ? (MessageKinds.Image, null, $$"""{"n":{{i}}}""") : (MessageKinds.Text, $"pertama {i}", null), (messages[0].Kind, messages[0].Body, messages[0].Metadata));
+            var attachments = await h.DbAsync(db => db.Attachments.Where(a => a.MessageId == messages[0].Id).Select(a => new { a.WorkspaceId, a.FileName, a.ContentType, a.ProviderMediaId }).ToListAsync());
+            Assert.Equal(i % 3 == 0 ? [new { WorkspaceId = ws, FileName = $"foto-{i}.jpg", ContentType = "image/jpeg", ProviderMediaId = (string?)$"media-{i}" }] : [], attachments);
         }
     }
 
