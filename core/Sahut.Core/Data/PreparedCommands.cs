@@ -28,9 +28,6 @@ internal sealed class PreparedCommands(DbContext db) : IAsyncDisposable
         return command;
     }
 
-    /// <summary>The command for this SQL; the caller adds its parameters the first time and sets their values after.</summary>
-    public DbCommand For(string sql) => Cached(sql) ?? (commands[sql] = db.Database.CreateCommand(sql));
-
     public async ValueTask DisposeAsync()
     {
         foreach (var command in commands.Values)

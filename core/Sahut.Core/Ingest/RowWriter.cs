@@ -113,25 +113,8 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
     // statement to one generic plan; with the writer's look-ups prepared, bench/ ingest --pg ran three times slower).
     private async Task WriteOnPostgresAsync(Statement statement, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
-        var command = commands.For(statement.ArraySql(sqlHelper));
-        var columns = statement.Columns;
-        var created = command.Parameters.Count == 0;
-        for (var i = 0; i < columns.Count; i++)
-        {
-            var values = columns[i].ProviderValues(rows);
-            if (created)
-            {
-                // The array's element type (Guid, string, int?, …) gives the parameter its type, the same on every batch.
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = "@p" + i;
-                parameter.Value = values;
-                command.Parameters.Add(parameter);
-            }
-            else
-            {
-                command.Parameters[i].Value = values;
-            }
-        }
+        // The arrays' element types (Guid, string, int?, …) give the parameters their types, the same on every batch.
+        var command = commands.For(statement.ArraySql(sqlHelper), [.. statement.Columns.Select((c, i) => ("p" + i, (object)c.ProviderValues(rows)))]);
 
         int written;
         try
