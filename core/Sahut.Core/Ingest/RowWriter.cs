@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -49,8 +48,8 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
         {
             var entityType = db.Model.FindEntityType(type)!;
             statement = properties is null
-                ? new Statement(entityType, entityType.GetProperties(), update: false)
-                : new Statement(entityType, properties.Select(p => entityType.FindProperty(p)!).Append(entityType.FindPrimaryKey()!.Properties.Single()), update: true);
+                ? new Statement(entityType, entityType.GetProperties(), update: false, sqlHelper)
+                : new Statement(entityType, properties.Select(p => entityType.FindProperty(p)!).Append(entityType.FindPrimaryKey()!.Properties.Single()), update: true, sqlHelper);
             statements[(type, properties)] = statement;
         }
 
@@ -76,7 +75,7 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
 
     private void WriteOnSqlite(Statement statement, IReadOnlyList<object> rows)
     {
-        var sql = statement.RowSql(sqlHelper);
+        var sql = statement.RowSql;
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         if (!sqliteStatements.TryGetValue(sql, out var prepared) || !prepared.IsOn(connection))
         {
@@ -114,7 +113,7 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
     private async Task WriteOnPostgresAsync(Statement statement, IReadOnlyList<object> rows, CancellationToken cancellationToken)
     {
         // The arrays' element types (Guid, string, int?, …) give the parameters their types, the same on every batch.
-        var command = commands.For(statement.ArraySql(sqlHelper), [.. statement.Columns.Select((c, i) => ("p" + i, (object)c.ProviderValues(rows)))]);
+        var command = commands.For(statement.ArraySql, [.. statement.Columns.Select((c, i) => ("p" + i, (object)c.ProviderValues(rows)))]);
 
         int written;
         try
@@ -141,11 +140,9 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
         }
     }
 
-    private sealed class Statement(IEntityType entityType, IEnumerable<IProperty> properties, bool update)
+    private sealed class Statement(IEntityType entityType, IEnumerable<IProperty> properties, bool update, ISqlGenerationHelper sql)
     {
         private readonly StoreObjectIdentifier table = StoreObjectIdentifier.Table(entityType.GetTableName()!, entityType.GetSchema());
-        private string? rowSql;
-        private string? arraySql;
 
         public IEntityType EntityType => entityType;
 
@@ -156,51 +153,22 @@ internal sealed class RowWriter(SahutDbContext db) : IAsyncDisposable
             .ToList();
 
         /// <summary>SQL for one row, its parameters in column order (an UPDATE's key last).</summary>
-        public string RowSql(ISqlGenerationHelper sql)
-        {
-            if (rowSql is not null)
-            {
-                return rowSql;
-            }
-
-            var text = new StringBuilder();
-            if (Update)
-            {
-                text.Append("UPDATE ").Append(Table(sql)).Append(" SET ");
-                text.AppendJoin(", ", Columns.SkipLast(1).Select((c, i) => $"{sql.DelimitIdentifier(c.Name)} = @p{i}"));
-                text.Append(" WHERE ").Append(sql.DelimitIdentifier(Columns[^1].Name)).Append(" = @p").Append(Columns.Count - 1);
-            }
-            else
-            {
-                text.Append("INSERT INTO ").Append(Table(sql)).Append(" (").Append(ColumnList(sql)).Append(") VALUES (");
-                text.AppendJoin(", ", Columns.Select((_, i) => "@p" + i)).Append(')');
-            }
-
-            return rowSql = text.ToString();
-        }
+        public string RowSql => field ??= Update
+            ? $"UPDATE {Table} SET {string.Join(", ", Columns.SkipLast(1).Select((c, i) => $"{Quoted(c)} = @p{i}"))} WHERE {Quoted(Columns[^1])} = @p{Columns.Count - 1}"
+            : $"INSERT INTO {Table} ({ColumnList}) VALUES ({string.Join(", ", Columns.Select((_, i) => "@p" + i))})";
 
         /// <summary>PostgreSQL SQL for any number of rows: parameter i is the array of column i's values.</summary>
-        public string ArraySql(ISqlGenerationHelper sql)
-        {
-            if (arraySql is not null)
-            {
-                return arraySql;
-            }
+        public string ArraySql => field ??= Update
+            ? $"UPDATE {Table} AS t SET {string.Join(", ", Columns.SkipLast(1).Select(c => $"{Quoted(c)} = u.{Quoted(c)}"))} FROM unnest({Arrays}) AS u({ColumnList}) WHERE t.{Quoted(Columns[^1])} = u.{Quoted(Columns[^1])}"
+            : $"INSERT INTO {Table} ({ColumnList}) SELECT * FROM unnest({Arrays})";
 
-            var arrays = string.Join(", ", Columns.Select((c, i) => $"@p{i}::{c.Mapping.StoreType}[]"));
-            if (Update)
-            {
-                var key = sql.DelimitIdentifier(Columns[^1].Name);
-                var set = string.Join(", ", Columns.SkipLast(1).Select(c => $"{sql.DelimitIdentifier(c.Name)} = u.{sql.DelimitIdentifier(c.Name)}"));
-                return arraySql = $"UPDATE {Table(sql)} AS t SET {set} FROM unnest({arrays}) AS u({ColumnList(sql)}) WHERE t.{key} = u.{key}";
-            }
+        private string Table => sql.DelimitIdentifier(table.Name, table.Schema);
 
-            return arraySql = $"INSERT INTO {Table(sql)} ({ColumnList(sql)}) SELECT * FROM unnest({arrays})";
-        }
+        private string ColumnList => string.Join(", ", Columns.Select(Quoted));
 
-        private string Table(ISqlGenerationHelper sql) => sql.DelimitIdentifier(table.Name, table.Schema);
+        private string Arrays => string.Join(", ", Columns.Select((c, i) => $"@p{i}::{c.Mapping.StoreType}[]"));
 
-        private string ColumnList(ISqlGenerationHelper sql) => string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Name)));
+        private string Quoted(Column column) => sql.DelimitIdentifier(column.Name);
     }
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, IClrPropertyGetter Getter, bool Nullable)
